@@ -1,0 +1,141 @@
+# cme — hand-written Makefile (see README.md for the two-command quick start).
+#
+#   make               build/cme (optimised, warnings are errors)
+#   make check         install what is missing, then every test suite under
+#                      AddressSanitizer + UBSan against a throwaway cluster;
+#                      ends with one line "N passed, N failed"
+#   make demo          install what is missing, start the demo cluster, open cme
+#   make demo-db       the demo cluster only (writes var/demo.env)
+#   make demo-stop     stop the demo cluster
+#   make check-layers  the layering rule (ui -> model -> db)
+#   make fuzz          libFuzzer targets (clang) under build/fuzz/
+
+PKGS	 = ncursesw libpq libconfig libsodium
+CC	?= cc
+BUILD	?= build
+SAN	?=
+
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN	 = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wwrite-strings -Wdeclaration-after-statement \
+	   -Wno-format-nonliteral
+CPPFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
+	   -D_DEFAULT_SOURCE -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
+ifeq ($(SAN),1)
+CFLAGS	?= -O1 -g3 -fno-omit-frame-pointer
+CFLAGS	+= -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS	+= -fsanitize=address,undefined
+else
+CFLAGS	?= -O2 -g
+endif
+CFLAGS	+= $(WARN) -MMD -MP
+
+VERSION	:= $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+CPPFLAGS += -DCME_VERSION='"$(VERSION)"'
+
+LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c)) \
+	   $(wildcard src/util/*.c src/db/*.c src/model/*.c src/ui/*.c)
+LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+SQL	 = $(sort $(wildcard src/db/sql/*.sql))
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+
+.PHONY: all check check-unit check-layers demo demo-db demo-stop clean fuzz \
+	unit-bins install deps lint
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/cme
+
+ifeq ($(V),1)
+Q	=
+else
+Q	= @
+endif
+
+$(BUILD)/cme: $(BUILD)/src/main.o $(BUILD)/libcme.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/libcme.a: $(LIB_OBJ)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The migrations travel inside the binary: one C array built from the files.
+$(BUILD)/gen/migrations.c: $(SQL) tools/embed-sql.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcme.a tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcme.a \
+		$(LDFLAGS) $(PKG_LIBS)
+
+unit-bins: $(UNIT_BIN) $(BUILD)/cme
+
+# The README's test command. Installs what is missing, builds the sanitiser
+# build, and runs every suite against a throwaway cluster.
+check:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 unit-bins
+	@$(MAKE) --no-print-directory all
+	@sh tests/run-all.sh build/asan
+
+check-unit: unit-bins
+	@sh tests/run-all.sh $(BUILD) unit
+
+# Layering: ui -> model -> db. Only db/ sees libpq, only ui/ sees curses.
+check-layers:
+	@sh tools/check-layers.sh
+
+demo:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh open
+
+demo-db:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh db
+
+demo-stop:
+	@sh tools/demo.sh stop
+
+deps:
+	@sh tools/deps.sh
+
+fuzz:
+	@mkdir -p build/fuzz
+	@for f in $(FUZZ_SRC); do \
+		n=$$(basename $$f .c); \
+		echo "clang -fsanitize=fuzzer $$f -> build/fuzz/$$n"; \
+		clang $(filter-out -MMD -MP,$(CPPFLAGS)) -g -O1 \
+			-fsanitize=fuzzer,address,undefined -Itests/fuzz \
+			-o build/fuzz/$$n $$f $(FUZZ_DEPS_$$n) \
+			$(wildcard src/util/*.c) $(PKG_LIBS) || exit 1; \
+	done
+
+install: $(BUILD)/cme
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/cme $(DESTDIR)$(PREFIX)/bin/cme
+	install -m 644 doc/cme.1 $(DESTDIR)$(PREFIX)/share/man/man1/cme.1
+
+PREFIX	?= /usr/local
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

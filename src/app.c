@@ -1,0 +1,245 @@
+/*
+ * app.c — the event loop of the terminal client.
+ *
+ * One poll() waits on the terminal, the database socket and the next
+ * timer (design.md §5): the screen never blocks on the network. Each turn
+ * reads every waiting key, pumps the connection, runs timers, then draws
+ * one frame. SIGHUP, SIGTERM and SIGINT only set a flag; the loop then
+ * leaves cleanly (terminal restored, connection closed so the server rolls
+ * back anything open). A terminal that reports hang-up counts as SIGHUP.
+ *
+ * CME_TRACE=FILE appends one tab-separated line per user action:
+ * action, round trips, statements, server milliseconds, and the bytes the
+ * client wrote to the terminal — counted at the output stream handed to
+ * curses, so tests and benchmarks can assert them.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "db/db.h"
+#include "model/model.h"
+#include "settings.h"
+#include "ui/ui.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+static volatile sig_atomic_t	app_signal;
+
+static void
+app_on_signal(int sig)
+{
+	app_signal = sig;
+}
+
+static void
+app_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = app_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: poll() must wake up */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* The terminal output stream: counts bytes on their way to fd 1. */
+struct app_tty {
+	unsigned long long	bytes;
+};
+
+static ssize_t
+app_tty_write(void *cookie, const char *buf, size_t len)
+{
+	struct app_tty	*t = cookie;
+	size_t		 done = 0;
+	ssize_t		 n;
+
+	while (done < len) {
+		n = write(STDOUT_FILENO, buf + done, len - done);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return (done > 0 ? (ssize_t)done : -1);
+		}
+		done += (size_t)n;
+	}
+	t->bytes += len;
+	return ((ssize_t)len);
+}
+
+/* The per-action trace (CME_TRACE). */
+struct app_trace {
+	FILE			*f;
+	char			 action[32];
+	struct db_stats		 start;
+	unsigned long long	 bytes_start;
+	int			 open;
+};
+
+static void
+app_trace_flush(struct app_trace *tr, const struct model *m,
+    const struct app_tty *tty)
+{
+	struct db_stats	now;
+
+	if (tr->f == NULL || !tr->open)
+		return;
+	model_db_stats(m, &now);
+	fprintf(tr->f, "%s\t%llu\t%llu\t%.3f\t%llu\n", tr->action,
+	    (unsigned long long)(now.round_trips - tr->start.round_trips),
+	    (unsigned long long)(now.statements - tr->start.statements),
+	    now.server_ms - tr->start.server_ms,
+	    tty->bytes - tr->bytes_start);
+	fflush(tr->f);
+	tr->open = 0;
+}
+
+static void
+app_trace_begin(struct app_trace *tr, const char *action,
+    const struct model *m, const struct app_tty *tty)
+{
+	if (tr->f == NULL)
+		return;
+	app_trace_flush(tr, m, tty);
+	snprintf(tr->action, sizeof tr->action, "%s", action);
+	model_db_stats(m, &tr->start);
+	tr->bytes_start = tty->bytes;
+	tr->open = 1;
+}
+
+static int
+app_min_timeout(int a, int b)
+{
+	if (a < 0)
+		return (b);
+	if (b < 0)
+		return (a);
+	return (a < b ? a : b);
+}
+
+int
+app_run(const struct settings *s, const struct db_params *params,
+    const struct app_options *opt)
+{
+	cookie_io_functions_t	 io = { .write = app_tty_write };
+	struct app_tty		 tty = { 0 };
+	struct app_trace	 trace;
+	struct db_error		 err = { "", NULL, NULL, NULL };
+	struct db		*db;
+	struct model		*m;
+	struct ui		*ui;
+	struct pollfd		 pfd[2];
+	FILE			*out;
+	const char		*path;
+	int			 status = 0, n, timeout;
+	bool			 hangup = false;
+
+	memset(&trace, 0, sizeof trace);
+	if ((path = getenv("CME_TRACE")) != NULL && *path != '\0') {
+		if ((trace.f = fopen(path, "a")) == NULL) {
+			fprintf(stderr, "cme: CME_TRACE: %s: %s\n", path,
+			    strerror(errno));
+			return (1);
+		}
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "cme: the client needs a terminal "
+		    "(try cme --help for the other commands)\n");
+		return (1);
+	}
+	if ((out = fopencookie(&tty, "w", io)) == NULL)
+		fatal("fopencookie failed");
+	setvbuf(out, NULL, _IOFBF, 1 << 16);
+
+	if ((db = db_connect_start(params, &err)) == NULL) {
+		fprintf(stderr, "cme: %s\n", err.message);
+		db_error_release(&err);
+		fclose(out);
+		return (1);
+	}
+	m = model_new(db);
+	model_update(m);
+	model_start(m);
+	ui = ui_new(m, s, opt->ascii || s->ascii,
+	    opt->theme != NULL ? opt->theme : s->theme, out);
+	if (ui_start(ui) != 0) {
+		fprintf(stderr, "cme: cannot start the terminal (TERM=%s)\n",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		ui_free(ui);
+		model_free(m);
+		db_close(db);
+		fclose(out);
+		return (1);
+	}
+	fatal_set_hook(ui_emergency_stop);
+	app_signals();
+	app_trace_begin(&trace, "start", m, &tty);
+
+	while (!ui_quit_requested(ui) && app_signal == 0 && !hangup) {
+		ui_frame(ui);
+		fflush(out);
+
+		pfd[0].fd = STDIN_FILENO;
+		pfd[0].events = POLLIN;
+		pfd[0].revents = 0;
+		pfd[1].fd = db_fd(db);
+		pfd[1].events = POLLIN | (db_wants_write(db) ? POLLOUT : 0);
+		pfd[1].revents = 0;
+		timeout = app_min_timeout(db_timeout_ms(db),
+		    ui_timeout_ms(ui));
+		n = poll(pfd, 2, timeout);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;	/* a signal, or SIGWINCH */
+			log_debug("poll: %s", strerror(errno));
+			status = 1;
+			break;
+		}
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			hangup = true;
+			break;
+		}
+		if (pfd[0].revents & POLLIN) {
+			if (!ui_input(ui)) {
+				hangup = true;
+				break;
+			}
+			app_trace_begin(&trace, ui_last_action(ui), m, &tty);
+		}
+		if (pfd[1].revents != 0 || db_timeout_ms(db) == 0) {
+			db_pump(db);
+			model_update(m);
+		}
+		ui_tick(ui);
+	}
+	if (app_signal != 0)
+		log_debug("leaving on signal %d", (int)app_signal);
+	if (hangup)
+		log_debug("leaving: the terminal hung up");
+	app_trace_flush(&trace, m, &tty);
+	ui_stop(ui);
+	fflush(out);
+	ui_free(ui);
+	fatal_set_hook(NULL);
+	model_free(m);
+	db_close(db);
+	fclose(out);
+	if (trace.f != NULL)
+		fclose(trace.f);
+	if (app_signal == SIGHUP || hangup)
+		status = 129;
+	else if (app_signal == SIGTERM)
+		status = 143;
+	return (status);
+}

@@ -1,0 +1,26 @@
+/*
+ * db_private.h — helpers shared by the files of src/db/ only.
+ *
+ * Copying a PGresult into a struct db_rows and turning libpq's error
+ * reports into a struct db_error happen here, so that no other layer ever
+ * sees libpq types.
+ */
+#ifndef CME_DB_DB_PRIVATE_H
+#define CME_DB_DB_PRIVATE_H
+
+#include <libpq-fe.h>
+
+#include "db/db.h"
+
+/* A new db_rows copied from res (res is not freed). Owned by the caller. */
+struct db_rows	*db_rows_from_result(const PGresult *res);
+/* Fills err from a failed result: SQLSTATE, message, detail, hint. */
+void		 db_error_from_result(struct db_error *, const PGresult *);
+/* Fills err from the connection's last error message. */
+void		 db_error_from_conn(struct db_error *, const PGconn *);
+/* The libpq connection of a db (borrowed). */
+PGconn		*db_pgconn(struct db *);
+/* Milliseconds from a monotonic clock. */
+double		 db_now_ms(void);
+
+#endif /* CME_DB_DB_PRIVATE_H */

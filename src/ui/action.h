@@ -1,0 +1,39 @@
+/*
+ * action.h — every user action, with its name and help text, in one table.
+ *
+ * This is the one X-macro of the code base (style.md §2.4): the table
+ * generates the enum, the names used in the configuration file and the
+ * help screen, so the three can never drift apart. Keys map to actions in
+ * keymap.c; panes handle actions in their ops->action.
+ */
+#ifndef CME_UI_ACTION_H
+#define CME_UI_ACTION_H
+
+#define ACTION_TABLE(X)							\
+	X(MOVE_UP,	"move-up",	"previous row")			\
+	X(MOVE_DOWN,	"move-down",	"next row")			\
+	X(PAGE_UP,	"page-up",	"previous page")		\
+	X(PAGE_DOWN,	"page-down",	"next page")			\
+	X(FIRST,	"first",	"first row")			\
+	X(LAST,		"last",		"last row")			\
+	X(OPEN,		"open",		"open the selected record")	\
+	X(NEXT_PANE,	"next-pane",	"move to the next pane")	\
+	X(BACK,		"back",		"go back; quit from the list")	\
+	X(QUIT,		"quit",		"quit at once")			\
+	X(REDRAW,	"redraw",	"redraw the whole screen")	\
+	X(RECONNECT,	"reconnect",	"connect to the database again") \
+	X(HELP,		"help",		"show the keys")
+
+enum action {
+	ACTION_NONE = 0,
+#define ACTION_ENUM(id, name, help)	ACTION_##id,
+	ACTION_TABLE(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACTION_COUNT
+};
+
+const char	*action_name(enum action);
+const char	*action_help(enum action);
+enum action	 action_from_name(const char *);
+
+#endif /* CME_UI_ACTION_H */

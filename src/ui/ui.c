@@ -1,0 +1,528 @@
+/*
+ * ui.c — the screen: curses set-up, the layout, key dispatch and the frame.
+ *
+ * Frame discipline (design.md §7): panes draw only into their own windows
+ * with wnoutrefresh; ui_frame() is the one place that calls doupdate(), at
+ * most once per event-loop turn. A pane repaints only when its dirty bits
+ * say so; a cursor move repaints two rows; the detail pane fetches the new
+ * child only once keys stop arriving (UI_DETAIL_DELAY_MS), so a held key
+ * skips the useless frames and round trips in between.
+ *
+ * Layout: at 120 columns and more the list and the detail sit side by
+ * side; narrower screens stack them. Either way it is one split tree:
+ *   rows[ title(1), columns-or-rows[ list, detail ], status(1) ]
+ */
+#include <curses.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/model.h"
+#include "ui/draw.h"
+#include "ui/keymap.h"
+#include "ui/layout.h"
+#include "ui/pane.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+#include "ui/ui_private.h"
+#include "util/xmalloc.h"
+
+#define UI_WIDE_COLS		120	/* side by side from here */
+#define UI_DETAIL_DELAY_MS	120	/* detail waits for keys to pause */
+
+static SCREEN	*ui_screen_for_fatal;
+
+static double
+ui_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
+}
+
+struct ui *
+ui_new(struct model *m, const struct settings *s, bool ascii,
+    const char *theme, FILE *out)
+{
+	struct ui	*ui;
+
+	ui = xcalloc(1, sizeof *ui);
+	ui->model = m;
+	ui->settings = s;
+	ui->ascii = ascii;
+	ui->theme = xstrdup(theme != NULL ? theme : "default");
+	ui->out = out;
+	ui->keymap = keymap_new();
+	ui->list = pane_new(&pane_list_ops, ui);
+	ui->detail = pane_new(&pane_detail_ops, ui);
+	ui->focus = ui->list;
+	ui->list->focused = true;
+	ui->last_action = "";
+	ui->pending_select = -1;
+	return (ui);
+}
+
+void
+ui_emergency_stop(void)
+{
+	if (ui_screen_for_fatal != NULL && !isendwin())
+		endwin();
+}
+
+int
+ui_start(struct ui *ui)
+{
+	const char	*no_color;
+
+	ui->screen = newterm(NULL, ui->out != NULL ? ui->out : stdout, stdin);
+	if (ui->screen == NULL)
+		return (-1);
+	set_term(ui->screen);
+	ui_screen_for_fatal = ui->screen;
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(ui->escdelay > 0 ? ui->escdelay : 25);
+	leaveok(stdscr, FALSE);
+	no_color = getenv("NO_COLOR");
+	theme_init(ui->theme, no_color != NULL && *no_color != '\0');
+	draw_set_ascii(ui->ascii);
+	ui->title = NULL;
+	ui->status = NULL;
+	ui->resized = true;
+	ui->full_redraw = true;
+	return (0);
+}
+
+void
+ui_stop(struct ui *ui)
+{
+	if (ui->screen == NULL)
+		return;
+	if (!isendwin())
+		endwin();
+}
+
+void
+ui_free(struct ui *ui)
+{
+	if (ui == NULL)
+		return;
+	layout_free(ui->root);
+	pane_free(ui->list);
+	pane_free(ui->detail);
+	if (ui->title != NULL)
+		delwin(ui->title);
+	if (ui->status != NULL)
+		delwin(ui->status);
+	if (ui->screen != NULL) {
+		if (!isendwin())
+			endwin();
+		delscreen(ui->screen);
+		ui_screen_for_fatal = NULL;
+	}
+	keymap_free(ui->keymap);
+	free(ui->message);
+	free(ui->theme);
+	free(ui);
+}
+
+/* Builds the split tree for the current size and places every pane. */
+static void
+ui_relayout(struct ui *ui)
+{
+	struct layout_cell	*body;
+	int			 wide;
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	wide = ui->cols >= UI_WIDE_COLS;
+	layout_free(ui->root);
+	ui->root = layout_split(LAYOUT_ROWS, 0, 1);
+	body = layout_split(wide ? LAYOUT_COLUMNS : LAYOUT_ROWS, 0, 1);
+	if (wide) {
+		layout_add(body, layout_leaf(ui->list, 0, 11, 20));
+		layout_add(body, layout_leaf(ui->detail, 0, 9, 20));
+	} else {
+		layout_add(body, layout_leaf(ui->list, 0, 1, 3));
+		layout_add(body, layout_leaf(ui->detail, 0, 1, 3));
+	}
+	/* Title and status are not panes; they keep a row each. */
+	layout_add(ui->root, layout_leaf(NULL, 1, 1, 1));
+	layout_add(ui->root, body);
+	layout_add(ui->root, layout_leaf(NULL, 1, 1, 1));
+	layout_apply(ui->root, 0, 0, ui->rows, ui->cols);
+	ui->wide = wide;
+
+	if (ui->title != NULL)
+		delwin(ui->title);
+	if (ui->status != NULL)
+		delwin(ui->status);
+	ui->title = newwin(1, ui->cols > 0 ? ui->cols : 1, 0, 0);
+	ui->status = newwin(1, ui->cols > 0 ? ui->cols : 1,
+	    ui->rows > 1 ? ui->rows - 1 : 0, 0);
+	ui->list->dirty |= PANE_DIRTY_PAINT;
+	ui->detail->dirty |= PANE_DIRTY_PAINT;
+	ui->bars_dirty = true;
+}
+
+void
+ui_message(struct ui *ui, const char *msg)
+{
+	free(ui->message);
+	ui->message = msg != NULL ? xstrdup(msg) : NULL;
+	ui->bars_dirty = true;
+}
+
+static void
+ui_set_focus(struct ui *ui, struct pane *p)
+{
+	if (ui->focus == p)
+		return;
+	ui->focus->focused = false;
+	ui->focus->dirty |= PANE_DIRTY_PAINT;
+	ui->focus = p;
+	p->focused = true;
+	p->dirty |= PANE_DIRTY_PAINT;
+	ui->bars_dirty = true;
+}
+
+/* Called by the list pane when its cursor lands on a new row. */
+void
+ui_cursor_moved(struct ui *ui, int row)
+{
+	ui->pending_select = row;
+	ui->select_due = ui_now_ms() + UI_DETAIL_DELAY_MS;
+}
+
+/* Actions no pane took. */
+static void
+ui_global_action(struct ui *ui, enum action a)
+{
+	switch (a) {
+	case ACTION_NEXT_PANE:
+		ui_set_focus(ui, ui->focus == ui->list ? ui->detail :
+		    ui->list);
+		break;
+	case ACTION_OPEN:
+		if (ui->focus == ui->list)
+			ui_set_focus(ui, ui->detail);
+		break;
+	case ACTION_BACK:
+		if (ui->help) {
+			ui->help = false;
+			ui->full_redraw = true;
+		} else if (ui->focus != ui->list) {
+			ui_set_focus(ui, ui->list);
+		} else {
+			ui->quit = true;
+		}
+		break;
+	case ACTION_QUIT:
+		ui->quit = true;
+		break;
+	case ACTION_REDRAW:
+		ui->full_redraw = true;
+		ui->clear = true;
+		break;
+	case ACTION_RECONNECT:
+		if (model_conn_state(ui->model) == MODEL_OFFLINE) {
+			model_reconnect(ui->model);
+			ui_message(ui, "connecting again...");
+		} else {
+			ui_message(ui, "already connected");
+		}
+		break;
+	case ACTION_HELP:
+		ui->help = !ui->help;
+		ui->full_redraw = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+ui_dispatch(struct ui *ui, int key)
+{
+	enum action	a;
+
+	if (key == KEY_RESIZE) {
+		ui->resized = true;
+		ui->last_action = "resize";
+		return;
+	}
+	a = keymap_lookup(ui->keymap, key);
+	if (a == ACTION_NONE) {
+		ui->last_action = "unbound";
+		return;
+	}
+	ui->last_action = action_name(a);
+	if (ui->message != NULL && a != ACTION_RECONNECT)
+		ui_message(ui, NULL);
+	if (ui->help && a != ACTION_HELP && a != ACTION_QUIT &&
+	    a != ACTION_REDRAW) {
+		ui->help = false;
+		ui->full_redraw = true;
+		if (a == ACTION_BACK)
+			return;
+	}
+	if (ui->focus->ops->action != NULL &&
+	    ui->focus->ops->action(ui->focus, a) == PANE_HANDLED)
+		return;
+	ui_global_action(ui, a);
+}
+
+bool
+ui_input(struct ui *ui)
+{
+	int	key, n = 0;
+
+	for (;;) {
+		errno = 0;
+		key = wgetch(stdscr);
+		if (key == ERR) {
+			/* Readable but nothing read: the terminal hung up. */
+			if (n == 0 && (errno == EIO || errno == ENXIO))
+				return (false);
+			break;
+		}
+		n++;
+		ui_dispatch(ui, key);
+		if (ui->quit)
+			break;
+	}
+	return (true);
+}
+
+int
+ui_timeout_ms(const struct ui *ui)
+{
+	double	left;
+
+	if (ui->pending_select < 0)
+		return (-1);
+	left = ui->select_due - ui_now_ms();
+	return (left <= 0 ? 0 : (int)left + 1);
+}
+
+void
+ui_tick(struct ui *ui)
+{
+	if (ui->pending_select >= 0 && ui_now_ms() >= ui->select_due) {
+		model_select(ui->model, ui->pending_select);
+		ui->pending_select = -1;
+	}
+}
+
+bool
+ui_quit_requested(const struct ui *ui)
+{
+	return (ui->quit);
+}
+
+const char *
+ui_last_action(const struct ui *ui)
+{
+	return (ui->last_action);
+}
+
+/* The top bar: who, where, and the connection. */
+static void
+ui_paint_title(struct ui *ui)
+{
+	char		 buf[512];
+	const char	*state;
+	attr_t		 a = theme_attr(CR_TITLE);
+	int		 used;
+
+	draw_bar(ui->title, 0, a);
+	switch (model_conn_state(ui->model)) {
+	case MODEL_CONNECTING:
+		state = "[connecting]";
+		break;
+	case MODEL_OFFLINE:
+		state = "[OFFLINE]";
+		break;
+	default:
+		state = "[online]";
+		break;
+	}
+	snprintf(buf, sizeof buf, " cme  %s%s%s", model_user_name(ui->model),
+	    *model_la_name(ui->model) ? " - " : "", model_la_name(ui->model));
+	used = draw_text(ui->title, 0, 0, buf, ui->cols - 14, a,
+	    DRAW_ELLIPSIS | DRAW_NO_PAD);
+	(void)used;
+	draw_text(ui->title, 0, ui->cols - 13, state, 13,
+	    model_conn_state(ui->model) == MODEL_OFFLINE ?
+	    theme_attr(CR_ERROR) : a, 0);
+	wnoutrefresh(ui->title);
+}
+
+/* The bottom bar: an error banner, a message, or the key hints. */
+static void
+ui_paint_status(struct ui *ui)
+{
+	char		 buf[512], keys[64];
+	const char	*err;
+
+	werase(ui->status);
+	err = model_conn_error(ui->model);
+	if (model_conn_state(ui->model) == MODEL_OFFLINE && err != NULL) {
+		keymap_keys_for(ui->keymap, ACTION_RECONNECT, keys,
+		    sizeof keys);
+		snprintf(buf, sizeof buf, " Not connected: %s  (%s: retry)",
+		    err, keys);
+		draw_bar(ui->status, 0, theme_attr(CR_ERROR));
+		draw_text(ui->status, 0, 0, buf, ui->cols,
+		    theme_attr(CR_ERROR), DRAW_ELLIPSIS);
+	} else if (ui->message != NULL) {
+		draw_text(ui->status, 0, 0, ui->message, ui->cols,
+		    theme_attr(CR_NOTICE), DRAW_ELLIPSIS);
+	} else {
+		draw_bar(ui->status, 0, theme_attr(CR_HINT));
+		draw_text(ui->status, 0, 0,
+		    " j/k move  Enter open  Tab pane  q back/quit  ? help",
+		    ui->cols, theme_attr(CR_HINT), DRAW_ELLIPSIS);
+	}
+	wnoutrefresh(ui->status);
+}
+
+/* The help overlay, generated from the action table. */
+static void
+ui_paint_help(struct ui *ui)
+{
+	WINDOW	*w;
+	int	 a, y, h, wd;
+	char	 keys[64], line[256];
+
+	h = ui->rows - 2;
+	wd = ui->cols;
+	if (h < 3 || wd < 20)
+		return;
+	w = newwin(h, wd, 1, 0);
+	if (w == NULL)
+		return;
+	werase(w);
+	draw_bar(w, 0, theme_attr(CR_PANE_TITLE_FOCUS));
+	draw_text(w, 0, 0, " Keys (any key closes this help)", wd,
+	    theme_attr(CR_PANE_TITLE_FOCUS), DRAW_ELLIPSIS);
+	for (a = 1, y = 1; a < ACTION_COUNT && y < h; a++, y++) {
+		keymap_keys_for(ui->keymap, (enum action)a, keys, sizeof keys);
+		snprintf(line, sizeof line, "  %-22s %-12s %s", keys,
+		    action_name((enum action)a), action_help((enum action)a));
+		draw_text(w, y, 0, line, wd, A_NORMAL, DRAW_ELLIPSIS);
+	}
+	wnoutrefresh(w);
+	delwin(w);
+}
+
+/* Marks panes whose model part moved since they last looked. */
+static void
+ui_check_model(struct ui *ui)
+{
+	uint64_t	g;
+
+	g = model_gen(ui->model, MODEL_CONN);
+	if (g != ui->seen_conn) {
+		ui->seen_conn = g;
+		ui->bars_dirty = true;
+		ui->list->dirty |= PANE_DIRTY_CONTENT;
+	}
+	g = model_gen(ui->model, MODEL_LIST);
+	if (g != ui->seen_list) {
+		ui->seen_list = g;
+		ui->list->dirty |= PANE_DIRTY_CONTENT;
+	}
+	g = model_gen(ui->model, MODEL_DETAIL);
+	if (g != ui->seen_detail) {
+		ui->seen_detail = g;
+		ui->detail->dirty |= PANE_DIRTY_CONTENT;
+	}
+}
+
+static void
+ui_frame_pane(struct pane *p)
+{
+	if (p->dirty & PANE_DIRTY_CONTENT) {
+		if (p->ops->sync != NULL)
+			p->ops->sync(p);
+		p->dirty |= PANE_DIRTY_PAINT;
+	}
+	if (!p->visible || p->win == NULL) {
+		p->dirty = 0;
+		return;
+	}
+	if (p->dirty & PANE_DIRTY_PAINT) {
+		werase(p->win);
+		p->ops->paint(p);
+		wnoutrefresh(p->win);
+	} else if ((p->dirty & PANE_DIRTY_CURSOR) &&
+	    p->ops->paint_cursor != NULL) {
+		p->ops->paint_cursor(p);
+		wnoutrefresh(p->win);
+	}
+	p->dirty = 0;
+}
+
+void
+ui_frame(struct ui *ui)
+{
+	int	 y, x;
+	bool	 any;
+
+	if (ui->resized) {
+		ui->resized = false;
+		ui_relayout(ui);
+		ui->full_redraw = true;
+	}
+	ui_check_model(ui);
+	if (ui->full_redraw) {
+		ui->list->dirty |= PANE_DIRTY_PAINT;
+		ui->detail->dirty |= PANE_DIRTY_PAINT;
+		ui->bars_dirty = true;
+	}
+	if (ui->help) {
+		/* The overlay covers the panes; they keep their dirty bits. */
+		if (ui->full_redraw) {
+			ui_paint_title(ui);
+			ui_paint_status(ui);
+			ui_paint_help(ui);
+			curs_set(0);
+			doupdate();
+		}
+		ui->full_redraw = false;
+		return;
+	}
+	any = ui->bars_dirty || ui->list->dirty || ui->detail->dirty;
+	if (!any)
+		return;
+	if (ui->clear) {
+		clearok(curscr, TRUE);
+		ui->clear = false;
+	}
+	if (ui->bars_dirty) {
+		ui_paint_title(ui);
+		ui_paint_status(ui);
+		ui->bars_dirty = false;
+	}
+	ui_frame_pane(ui->list);
+	ui_frame_pane(ui->detail);
+	ui->full_redraw = false;
+
+	/* The real cursor sits on the selected row (screen readers). */
+	if (ui->focus->ops->cursor != NULL &&
+	    ui->focus->visible &&
+	    ui->focus->ops->cursor(ui->focus, &y, &x)) {
+		curs_set(1);
+		wmove(ui->focus->win, y, x);
+		wnoutrefresh(ui->focus->win);
+	} else {
+		curs_set(0);
+	}
+	doupdate();
+}
