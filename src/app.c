@@ -177,8 +177,8 @@ app_run(const struct settings *s, const struct db_params *params,
 		fprintf(stderr, "cme: cannot start the terminal (TERM=%s)\n",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		ui_free(ui);
-		model_free(m);
 		db_close(db);
+		model_free(m);
 		fclose(out);
 		return (1);
 	}
@@ -232,8 +232,8 @@ app_run(const struct settings *s, const struct db_params *params,
 	fflush(out);
 	ui_free(ui);
 	fatal_set_hook(NULL);
+	db_close(db);		/* pending callbacks still reach the model */
 	model_free(m);
-	db_close(db);
 	fclose(out);
 	if (trace.f != NULL)
 		fclose(trace.f);

@@ -102,15 +102,9 @@ db_connect(const struct db_params *params, struct db_error *err)
 void
 db_close(struct db *db)
 {
-	struct db_batch	*b;
-
 	if (db == NULL)
 		return;
 	db_fail_inflight(db, "connection closed");
-	while ((b = db->queue) != NULL) {
-		db->queue = b->next;
-		db_batch_free(b);
-	}
 	if (db->conn != NULL)
 		PQfinish(db->conn);
 	db_params_release(&db->params);
@@ -538,28 +532,39 @@ db_pump(struct db *db)
 	return (changed);
 }
 
+/* Runs the callbacks of a batch's undelivered statements with err. */
+static void
+db_fail_batch(struct db_batch *b, const struct db_error *err)
+{
+	int	i;
+
+	for (i = 0; i < b->n; i++) {
+		if (!b->stmts[i].delivered && b->stmts[i].fn != NULL)
+			b->stmts[i].fn(b->stmts[i].arg, NULL, err);
+		b->stmts[i].delivered = 1;
+	}
+	db_batch_free(b);
+}
+
 /* Runs every pending callback with an error; frees in-flight and queued. */
 static void
 db_fail_inflight(struct db *db, const char *why)
 {
-	struct db_batch	*b, *next;
+	struct db_batch	*b;
 	struct db_error	 err;
-	int		 i;
 
 	memset(&err, 0, sizeof err);
 	db_error_set(&err, "08006", "%s", why != NULL ? why :
 	    "connection lost");
-	for (b = db->inflight; b != NULL; b = next) {
-		next = (b == db->inflight) ? db->queue : b->next;
-		for (i = 0; i < b->n; i++) {
-			if (!b->stmts[i].delivered && b->stmts[i].fn != NULL)
-				b->stmts[i].fn(b->stmts[i].arg, NULL, &err);
-			b->stmts[i].delivered = 1;
-		}
-		db_batch_free(b);
+	if ((b = db->inflight) != NULL) {
+		db->inflight = NULL;
+		db_fail_batch(b, &err);
 	}
-	db->inflight = NULL;
-	db->queue = db->queue_tail = NULL;
+	while ((b = db->queue) != NULL) {
+		db->queue = b->next;
+		db_fail_batch(b, &err);
+	}
+	db->queue_tail = NULL;
 	db->cur = 0;
 	db_error_release(&err);
 }
