@@ -9,11 +9,9 @@
  * back anything open). A terminal that reports hang-up counts as SIGHUP.
  *
  * CME_TRACE=FILE appends one tab-separated line per user action:
- * action, round trips, statements, server milliseconds, and the bytes the
- * client wrote to the terminal — counted at the output stream handed to
- * curses, so tests and benchmarks can assert them.
+ * action, round trips, statements and server milliseconds, so tests and
+ * benchmarks can assert them.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -53,68 +51,39 @@ app_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* The terminal output stream: counts bytes on their way to fd 1. */
-struct app_tty {
-	unsigned long long	bytes;
-};
-
-static ssize_t
-app_tty_write(void *cookie, const char *buf, size_t len)
-{
-	struct app_tty	*t = cookie;
-	size_t		 done = 0;
-	ssize_t		 n;
-
-	while (done < len) {
-		n = write(STDOUT_FILENO, buf + done, len - done);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return (done > 0 ? (ssize_t)done : -1);
-		}
-		done += (size_t)n;
-	}
-	t->bytes += len;
-	return ((ssize_t)len);
-}
-
 /* The per-action trace (CME_TRACE). */
 struct app_trace {
 	FILE			*f;
 	char			 action[32];
 	struct db_stats		 start;
-	unsigned long long	 bytes_start;
 	int			 open;
 };
 
 static void
-app_trace_flush(struct app_trace *tr, const struct model *m,
-    const struct app_tty *tty)
+app_trace_flush(struct app_trace *tr, const struct model *m)
 {
 	struct db_stats	now;
 
 	if (tr->f == NULL || !tr->open)
 		return;
 	model_db_stats(m, &now);
-	fprintf(tr->f, "%s\t%llu\t%llu\t%.3f\t%llu\n", tr->action,
+	fprintf(tr->f, "%s\t%llu\t%llu\t%.3f\n", tr->action,
 	    (unsigned long long)(now.round_trips - tr->start.round_trips),
 	    (unsigned long long)(now.statements - tr->start.statements),
-	    now.server_ms - tr->start.server_ms,
-	    tty->bytes - tr->bytes_start);
+	    now.server_ms - tr->start.server_ms);
 	fflush(tr->f);
 	tr->open = 0;
 }
 
 static void
 app_trace_begin(struct app_trace *tr, const char *action,
-    const struct model *m, const struct app_tty *tty)
+    const struct model *m)
 {
 	if (tr->f == NULL)
 		return;
-	app_trace_flush(tr, m, tty);
+	app_trace_flush(tr, m);
 	snprintf(tr->action, sizeof tr->action, "%s", action);
 	model_db_stats(m, &tr->start);
-	tr->bytes_start = tty->bytes;
 	tr->open = 1;
 }
 
@@ -132,15 +101,12 @@ int
 app_run(const struct settings *s, const struct db_params *params,
     const struct app_options *opt)
 {
-	cookie_io_functions_t	 io = { .write = app_tty_write };
-	struct app_tty		 tty = { 0 };
 	struct app_trace	 trace;
 	struct db_error		 err = { "", NULL, NULL, NULL };
 	struct db		*db;
 	struct model		*m;
 	struct ui		*ui;
 	struct pollfd		 pfd[2];
-	FILE			*out;
 	const char		*path;
 	int			 status = 0, n, timeout;
 	bool			 hangup = false;
@@ -158,37 +124,30 @@ app_run(const struct settings *s, const struct db_params *params,
 		    "(try cme --help for the other commands)\n");
 		return (1);
 	}
-	if ((out = fopencookie(&tty, "w", io)) == NULL)
-		fatal("fopencookie failed");
-	setvbuf(out, NULL, _IOFBF, 1 << 16);
-
 	if ((db = db_connect_start(params, &err)) == NULL) {
 		fprintf(stderr, "cme: %s\n", err.message);
 		db_error_release(&err);
-		fclose(out);
 		return (1);
 	}
 	m = model_new(db);
 	model_update(m);
 	model_start(m);
 	ui = ui_new(m, s, opt->ascii || s->ascii,
-	    opt->theme != NULL ? opt->theme : s->theme, out);
+	    opt->theme != NULL ? opt->theme : s->theme, stdout);
 	if (ui_start(ui) != 0) {
 		fprintf(stderr, "cme: cannot start the terminal (TERM=%s)\n",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		ui_free(ui);
 		db_close(db);
 		model_free(m);
-		fclose(out);
 		return (1);
 	}
 	fatal_set_hook(ui_emergency_stop);
 	app_signals();
-	app_trace_begin(&trace, "start", m, &tty);
+	app_trace_begin(&trace, "start", m);
 
 	while (!ui_quit_requested(ui) && app_signal == 0 && !hangup) {
 		ui_frame(ui);
-		fflush(out);
 
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
@@ -200,8 +159,16 @@ app_run(const struct settings *s, const struct db_params *params,
 		    ui_timeout_ms(ui));
 		n = poll(pfd, 2, timeout);
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;	/* a signal, or SIGWINCH */
+			/*
+			 * A signal. SIGWINCH reaches us this way: ncurses
+			 * turns it into KEY_RESIZE inside wgetch(), so read
+			 * the keyboard now.
+			 */
+			if (errno == EINTR) {
+				if (app_signal == 0 && !ui_input(ui))
+					hangup = true;
+				continue;
+			}
 			log_debug("poll: %s", strerror(errno));
 			status = 1;
 			break;
@@ -215,7 +182,7 @@ app_run(const struct settings *s, const struct db_params *params,
 				hangup = true;
 				break;
 			}
-			app_trace_begin(&trace, ui_last_action(ui), m, &tty);
+			app_trace_begin(&trace, ui_last_action(ui), m);
 		}
 		if (pfd[1].revents != 0 || db_timeout_ms(db) == 0) {
 			db_pump(db);
@@ -227,14 +194,12 @@ app_run(const struct settings *s, const struct db_params *params,
 		log_debug("leaving on signal %d", (int)app_signal);
 	if (hangup)
 		log_debug("leaving: the terminal hung up");
-	app_trace_flush(&trace, m, &tty);
+	app_trace_flush(&trace, m);
 	ui_stop(ui);
-	fflush(out);
 	ui_free(ui);
 	fatal_set_hook(NULL);
 	db_close(db);		/* pending callbacks still reach the model */
 	model_free(m);
-	fclose(out);
 	if (trace.f != NULL)
 		fclose(trace.f);
 	if (app_signal == SIGHUP || hangup)

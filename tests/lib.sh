@@ -82,3 +82,97 @@ fresh_db() {
 	su_psql -d postgres -c "CREATE DATABASE \"$1\"" >/dev/null
 	PGDATABASE=$1 PGUSER=$CME_PG_SUPERUSER "$CME_BIN" db migrate >/dev/null
 }
+
+# ---- screen tests: the real binary in a private, detached tmux server ----
+# CME_TMUX names the tmux socket (tests/run-all.sh gives each script its
+# own). tmux -f /dev/null: no user configuration; status line off so the
+# pane is exactly the size asked for.
+
+tmux_t() {
+	tmux -L "${CME_TMUX:-cme-test-$$}" -f /dev/null "$@"
+}
+
+# screen_start COLS ROWS COMMAND: a new session running COMMAND. The
+# command's exit status lands in a file for screen_exit_status (tmux 3.3
+# has no pane_dead_status); the window size is manual so resize-window
+# works on a detached session.
+screen_start() {
+	tmux_t kill-server 2>/dev/null
+	_screen_status="${CME_TMP:-/tmp}/screen-status.${CME_TMUX:-$$}"
+	rm -f "$_screen_status"
+	tmux_t new-session -d -s t -x "$1" -y "$2" \
+	    "$3; echo \$? >$_screen_status" \; \
+	    set-option -g remain-on-exit on \; \
+	    set-option -g window-size manual \; \
+	    set-option -g status off >/dev/null || return 1
+	tmux_t resize-window -t t -x "$1" -y "$2" 2>/dev/null
+	return 0
+}
+
+screen_stop() {
+	tmux_t kill-server 2>/dev/null
+	return 0
+}
+
+# screen_keys KEY...: tmux send-keys names (j, Enter, Tab, C-l...).
+screen_keys() {
+	tmux_t send-keys -t t "$@"
+}
+
+# screen_shot: the pane as text, trailing blanks removed.
+screen_shot() {
+	tmux_t capture-pane -p -t t | sed 's/[[:space:]]*$//'
+}
+
+# screen_wait TEXT [TRIES]: poll (never a bare sleep) until TEXT shows.
+screen_wait() {
+	_n=0
+	until screen_shot | grep -qF -- "$1"; do
+		_n=$((_n + 1))
+		[ "$_n" -gt "${2:-100}" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
+# screen_wait_gone TEXT: poll until TEXT is no longer on screen.
+screen_wait_gone() {
+	_n=0
+	while screen_shot | grep -qF -- "$1"; do
+		_n=$((_n + 1))
+		[ "$_n" -gt "${2:-100}" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
+# screen_dead: true once the program in the pane has exited.
+screen_dead() {
+	[ -s "$_screen_status" ]
+}
+
+# screen_wait_dead: poll until the program has exited.
+screen_wait_dead() {
+	_n=0
+	until screen_dead; do
+		_n=$((_n + 1))
+		[ "$_n" -gt "${1:-100}" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
+# screen_exit_status: the exit status of the program in the pane.
+screen_exit_status() {
+	cat "$_screen_status" 2>/dev/null
+}
+
+# screen_expect DESC TEXT: one assertion that TEXT appears (waits).
+screen_expect() {
+	if screen_wait "$2"; then
+		ok "$1"
+	else
+		not_ok "$1" "expected on screen: $2" "screen was:" \
+		    "$(screen_shot | sed 's/^/|/')"
+	fi
+}

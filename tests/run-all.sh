@@ -267,6 +267,7 @@ fi
 if wants layers; then
 	echo "# layers"
 	run_one layers check-layers sh tools/check-layers.sh
+	run_one layers check-symbols sh tools/check-symbols.sh "$build"
 fi
 
 if wants unit; then

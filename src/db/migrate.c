@@ -179,8 +179,10 @@ db_migrate_status(struct db *db, struct migrate_status *st,
 		return (-1);
 	i = strcmp(db_rows_value(rows, 0, 0), "t") == 0;
 	db_rows_free(rows);
-	if (!i)
+	if (!i) {
+		st->pending = cme_migration_count;
 		return (0);
+	}
 	rows = db_query(db, "SELECT version, checksum FROM "
 	    "cme_migrate.applied ORDER BY version", 0, NULL, err);
 	if (rows == NULL)

@@ -87,6 +87,7 @@ model_row_release(struct case_row *r)
 {
 	free(r->case_id);
 	free(r->child_id);
+	free(r->la_code);
 	free(r->child_name);
 	free(r->upn);
 	free(r->status);
@@ -190,6 +191,7 @@ model_on_caseload(void *arg, const struct db_rows *r,
 
 		row->case_id = model_dup(r, i, "case_id");
 		row->child_id = model_dup(r, i, "child_id");
+		row->la_code = model_dup(r, i, "la_code");
 		row->child_name = model_dup(r, i, "child_name");
 		row->upn = model_dup(r, i, "upn");
 		row->status = model_dup(r, i, "status");
@@ -335,7 +337,7 @@ model_select(struct model *m, int row)
 	struct model_req	*req;
 	struct db_batch		*b;
 	struct db_error		 err = { "", NULL, NULL, NULL };
-	const char		*params[2];
+	const char		*params[3];
 
 	if ((cr = model_list_row(m, row)) == NULL)
 		return;
@@ -347,8 +349,9 @@ model_select(struct model *m, int row)
 	req->serial = ++m->detail_serial;
 	params[0] = cr->child_id;
 	params[1] = cr->case_id;
+	params[2] = cr->la_code;
 	b = db_batch_new();
-	db_batch_add(b, QUERY_CHILD_SUMMARY, 2, params, model_on_child, req);
+	db_batch_add(b, QUERY_CHILD_SUMMARY, 3, params, model_on_child, req);
 	model_detail_release(&m->detail);
 	if (db_batch_send(m->db, b, &err) != 0) {
 		m->detail.loaded = true;

@@ -38,6 +38,7 @@ enum model_conn {
 struct case_row {
 	char	*case_id;
 	char	*child_id;
+	char	*la_code;
 	char	*child_name;	/* "SURNAME, Forename" as stored (unsanitised) */
 	char	*upn;
 	char	*status;

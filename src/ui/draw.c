@@ -7,7 +7,7 @@
 
 #include "ui/draw.h"
 #include "util/sanitize.h"
-#include "util/strbuf.h"
+#include "util/sbuf.h"
 #include "util/utf8.h"
 
 static bool	draw_ascii_mode;
@@ -28,7 +28,7 @@ int
 draw_text(WINDOW *w, int y, int x, const char *s, int cols, attr_t attr,
     int flags)
 {
-	struct strbuf	 sb;
+	struct sbuf	 sb;
 	char		*clean;
 	int		 used;
 
@@ -38,19 +38,24 @@ draw_text(WINDOW *w, int y, int x, const char *s, int cols, attr_t attr,
 		s = "";
 	clean = sanitize_text(s, strlen(s), draw_ascii_mode ?
 	    SANITIZE_ASCII : 0);
-	strbuf_init(&sb, 64);
-	utf8_fit(&sb, clean, cols, (flags & DRAW_ELLIPSIS) ? UTF8_ELLIPSIS : 0);
-	free(clean);
-	if (flags & DRAW_NO_PAD) {
-		/* Drop the padding utf8_fit added. */
-		while (sb.len > 0 && sb.buf[sb.len - 1] == ' ')
-			sb.buf[--sb.len] = '\0';
-	}
+	sbuf_init(&sb, 64);
+	utf8_fit(&sb, clean, cols, ((flags & DRAW_ELLIPSIS) ? UTF8_ELLIPSIS :
+	    0) | (draw_ascii_mode ? UTF8_ASCII : 0));
 	used = utf8_width(sb.buf);
+	if (flags & DRAW_NO_PAD) {
+		/* Draw only the text itself, not the padding utf8_fit added. */
+		int text_cols = utf8_width(clean);
+
+		if (text_cols < used) {
+			sbuf_truncate(&sb, utf8_clip(sb.buf, text_cols,
+			    &used));
+		}
+	}
+	free(clean);
 	wattrset(w, attr);
 	mvwaddstr(w, y, x, sb.buf);
 	wattrset(w, A_NORMAL);
-	strbuf_release(&sb);
+	sbuf_release(&sb);
 	return (used);
 }
 

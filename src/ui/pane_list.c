@@ -44,7 +44,7 @@ struct list_cols {
 static void
 list_columns(const struct pane *p, struct list_cols *c)
 {
-	c->days = 5;
+	c->days = 8;
 	c->status = 11;
 	c->upn = 14;
 	c->name = p->cols - 1 - c->upn - c->status - c->days - 3;
@@ -118,7 +118,7 @@ list_paint(struct pane *p)
 		    theme_attr(CR_HEADER), 0);
 	x += draw_text(p->win, 1, x, "Status", c.status,
 	    theme_attr(CR_HEADER), 0);
-	snprintf(days, sizeof days, "%*s", c.days, "Days");
+	snprintf(days, sizeof days, "%*s", c.days, "Sch.days");
 	draw_text(p->win, 1, x, days, p->cols - x, theme_attr(CR_HEADER), 0);
 
 	if (model_list_error(m) != NULL)

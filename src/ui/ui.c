@@ -283,6 +283,13 @@ ui_input(struct ui *ui)
 	int	key, n = 0;
 
 	for (;;) {
+		/*
+		 * Keys are read through stdscr, which is never drawn on:
+		 * wgetch() refreshes a touched window first, and a blank
+		 * stdscr would wipe the screen (it is touched at start and
+		 * by every resize).
+		 */
+		untouchwin(stdscr);
 		errno = 0;
 		key = wgetch(stdscr);
 		if (key == ERR) {

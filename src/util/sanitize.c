@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "util/sanitize.h"
-#include "util/strbuf.h"
+#include "util/sbuf.h"
 #include "util/utf8.h"
 
 static bool	 sanitize_is_hidden(uint32_t);
@@ -20,15 +20,15 @@ static size_t	 sanitize_clean_run(const char *, size_t);
 char *
 sanitize_text(const char *in, size_t len, int flags)
 {
-	struct strbuf	 sb;
+	struct sbuf	 sb;
 
-	strbuf_init(&sb, len < 64 ? len + 16 : len + len / 8);
+	sbuf_init(&sb, len < 64 ? len + 16 : len + len / 8);
 	sanitize_append(&sb, in, len, flags);
-	return strbuf_detach(&sb, NULL);
+	return sbuf_detach(&sb, NULL);
 }
 
 void
-sanitize_append(struct strbuf *out, const char *in, size_t len, int flags)
+sanitize_append(struct sbuf *out, const char *in, size_t len, int flags)
 {
 	const unsigned char	*p = (const unsigned char *)in;
 	size_t			 pos = 0, run;
@@ -46,32 +46,32 @@ sanitize_append(struct strbuf *out, const char *in, size_t len, int flags)
 		} else
 			run = sanitize_clean_run(in + pos, len - pos);
 		if (run > 0) {
-			strbuf_append(out, in + pos, run);
+			sbuf_append(out, in + pos, run);
 			pos += run;
 			continue;
 		}
 		n = utf8_decode(in + pos, len - pos, &cp);
 		if (n == 0) {
 			/* One placeholder per bad byte. */
-			strbuf_append_str(out, ascii ? "?" : "\xef\xbf\xbd");
+			sbuf_append_str(out, ascii ? "?" : "\xef\xbf\xbd");
 			pos++;
 			continue;
 		}
 		if (cp == '\n' && (flags & SANITIZE_KEEP_NEWLINE))
-			strbuf_append_char(out, '\n');
+			sbuf_append_char(out, '\n');
 		else if (cp == '\r' && (flags & SANITIZE_KEEP_NEWLINE) &&
 		    pos + 1 < len && p[pos + 1] == '\n')
 			;		/* CRLF: the LF comes next */
 		else if (cp < 0x20) {
-			strbuf_append_char(out, '^');
-			strbuf_append_char(out, (char)(cp + 0x40));
+			sbuf_append_char(out, '^');
+			sbuf_append_char(out, (char)(cp + 0x40));
 		} else if (cp == 0x7f)
-			strbuf_append_str(out, "^?");
+			sbuf_append_str(out, "^?");
 		else if (cp <= 0x9f || sanitize_is_hidden(cp)) {
 			snprintf(ph, sizeof ph, "<%04X>", (unsigned)cp);
-			strbuf_append_str(out, ph);
+			sbuf_append_str(out, ph);
 		} else
-			strbuf_append_char(out, '?');	/* ascii only */
+			sbuf_append_char(out, '?');	/* ascii only */
 		pos += (size_t)n;
 	}
 }

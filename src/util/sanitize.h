@@ -44,7 +44,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct strbuf;
+struct sbuf;
 
 enum sanitize_flags {
 	SANITIZE_ASCII		= 1 << 0,	/* printable ASCII only */
@@ -58,7 +58,7 @@ enum sanitize_flags {
  */
 char		*sanitize_text(const char *in, size_t len, int flags);
 /* The same, appended to out. */
-void		 sanitize_append(struct strbuf *out, const char *in,
+void		 sanitize_append(struct sbuf *out, const char *in,
 		     size_t len, int flags);
 /*
  * True when sanitize_text(s, len, 0) would return exactly s: it is safe

@@ -11,7 +11,7 @@
 #include <wchar.h>
 
 #include "util/utf8.h"
-#include "util/strbuf.h"
+#include "util/sbuf.h"
 
 /* One character as the locale sees it. */
 struct utf8_char {
@@ -174,7 +174,7 @@ utf8_clip(const char *s, int max_cols, int *cols_out)
 }
 
 bool
-utf8_fit(struct strbuf *out, const char *s, int cols, int flags)
+utf8_fit(struct sbuf *out, const char *s, int cols, int flags)
 {
 	const char	*mark = "\xe2\x80\xa6";	/* U+2026 … */
 	size_t		 n;
@@ -184,22 +184,22 @@ utf8_fit(struct strbuf *out, const char *s, int cols, int flags)
 		return *s != '\0';
 	width = utf8_width(s);
 	if (width <= cols) {
-		strbuf_append_str(out, s);
-		strbuf_append_repeat(out, ' ', (size_t)(cols - width));
+		sbuf_append_str(out, s);
+		sbuf_append_repeat(out, ' ', (size_t)(cols - width));
 		return false;
 	}
 	if (flags & UTF8_ELLIPSIS) {
 		if ((flags & UTF8_ASCII) || MB_CUR_MAX == 1)
 			mark = "~";
 		n = utf8_clip(s, cols - 1, &used);
-		strbuf_append(out, s, n);
-		strbuf_append_str(out, mark);
+		sbuf_append(out, s, n);
+		sbuf_append_str(out, mark);
 		used++;
 	} else {
 		n = utf8_clip(s, cols, &used);
-		strbuf_append(out, s, n);
+		sbuf_append(out, s, n);
 	}
-	strbuf_append_repeat(out, ' ', (size_t)(cols - used));
+	sbuf_append_repeat(out, ' ', (size_t)(cols - used));
 	return true;
 }
 

@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct strbuf;
+struct sbuf;
 
 enum utf8_flags {
 	UTF8_ELLIPSIS	= 1 << 0,	/* mark a clipped string with "…" */
@@ -57,7 +57,7 @@ size_t		 utf8_clip(const char *s, int max_cols, int *cols_out);
  * "…" (or "~" with UTF8_ASCII or in a single-byte locale). Returns true
  * when s was clipped.
  */
-bool		 utf8_fit(struct strbuf *out, const char *s, int cols,
+bool		 utf8_fit(struct sbuf *out, const char *s, int cols,
 		     int flags);
 
 #endif /* CME_UTIL_UTF8_H */

@@ -15,7 +15,7 @@
 #include <wchar.h>
 
 #include "util/sanitize.h"
-#include "util/strbuf.h"
+#include "util/sbuf.h"
 #include "util/utf8.h"
 
 int	 LLVMFuzzerInitialize(int *, char ***);
@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		0, SANITIZE_KEEP_NEWLINE, SANITIZE_ASCII,
 		SANITIZE_ASCII | SANITIZE_KEEP_NEWLINE,
 	};
-	struct strbuf		 sb = STRBUF_INIT;
+	struct sbuf		 sb = SBUF_INIT;
 	const char		*in = (const char *)data;
 	char			*out, *again;
 	size_t			 f, len, cut;
@@ -77,7 +77,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    mbrtowc(&wc, out + cut, len - cut, &st) < (size_t)-2 &&
 		    wcwidth(wc) == 0)
 			abort();		/* mark cut from its base */
-		strbuf_reset(&sb);
+		sbuf_reset(&sb);
 		utf8_fit(&sb, out, cols, UTF8_ELLIPSIS);
 		if (utf8_width(sb.buf) != cols)
 			abort();
@@ -89,7 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		free(out);
 	}
-	strbuf_release(&sb);
+	sbuf_release(&sb);
 	return 0;
 }
 

@@ -9,7 +9,7 @@
 
 #include "util/prng.h"
 #include "util/sanitize.h"
-#include "util/strbuf.h"
+#include "util/sbuf.h"
 #include "util/utf8.h"
 #include "unit.h"
 
@@ -168,7 +168,7 @@ test_clean_text(void)
 		"Ng\xc3\xb4 \xe2\x80\x8c", "محمد", "Ærøskøbing ß",
 		"~!@#$%^&*()_+`-={}|[]\\:\";'<>?,./",
 	};
-	struct strbuf		 sb = STRBUF_INIT;
+	struct sbuf		 sb = SBUF_INIT;
 	size_t			 i;
 	int			 bad = 0;
 
@@ -199,11 +199,11 @@ test_clean_text(void)
 	UNIT_CHECK(sanitize_is_clean("ok\x1b", 2),
 	    "only len bytes are looked at");
 
-	strbuf_append_str(&sb, "Name: ");
+	sbuf_append_str(&sb, "Name: ");
 	sanitize_append(&sb, "Bob\x1b[31m", 8, 0);
 	UNIT_STR_EQ(sb.buf, "Name: Bob^[[31m",
 	    "sanitize_append appends after existing text");
-	strbuf_release(&sb);
+	sbuf_release(&sb);
 }
 
 static void

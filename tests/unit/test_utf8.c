@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/strbuf.h"
+#include "util/sbuf.h"
 #include "util/utf8.h"
 #include "unit.h"
 
@@ -119,17 +119,17 @@ static void
 fit_is(const char *s, int cols, int flags, const char *want,
     const char *desc)
 {
-	struct strbuf	 sb = STRBUF_INIT;
+	struct sbuf	 sb = SBUF_INIT;
 
 	utf8_fit(&sb, s, cols, flags);
 	UNIT_STR_EQ(sb.buf, want, desc);
-	strbuf_release(&sb);
+	sbuf_release(&sb);
 }
 
 static void
 test_fit(void)
 {
-	struct strbuf	 sb = STRBUF_INIT;
+	struct sbuf	 sb = SBUF_INIT;
 
 	fit_is("Smith", 8, 0, "Smith   ", "short text is padded to 8");
 	fit_is("Smith", 5, UTF8_ELLIPSIS, "Smith", "exact fit: no ellipsis");
@@ -153,14 +153,14 @@ test_fit(void)
 	    "1 column holds only the ellipsis");
 	fit_is("", 3, UTF8_ELLIPSIS, "   ", "empty text is all padding");
 
-	strbuf_append_str(&sb, "[");
+	sbuf_append_str(&sb, "[");
 	UNIT_CHECK(utf8_fit(&sb, "abc", 0, 0) && sb.len == 1,
 	    "0 columns append nothing and report clipping");
 	UNIT_CHECK(!utf8_fit(&sb, "ab", 2, 0),
 	    "fit reports no clipping when it fits");
 	UNIT_CHECK(utf8_fit(&sb, "abc", 2, 0), "fit reports clipping");
 	UNIT_STR_EQ(sb.buf, "[abab", "fit appends to what is there");
-	strbuf_release(&sb);
+	sbuf_release(&sb);
 }
 
 /* Whatever the text and width, the result is exactly cols columns. */
@@ -172,14 +172,14 @@ test_fit_property(void)
 		"Şükrü", "Ó Súilleabháin", "a" WANG "b" GRAD "c" ZOE,
 		("\xff\xfe" "abc"),
 	};
-	struct strbuf		 sb = STRBUF_INIT;
+	struct sbuf		 sb = SBUF_INIT;
 	size_t			 i;
 	int			 cols, flags, bad = 0;
 
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		for (cols = 0; cols <= 24; cols++) {
 			for (flags = 0; flags < 4; flags++) {
-				strbuf_reset(&sb);
+				sbuf_reset(&sb);
 				utf8_fit(&sb, texts[i], cols, flags);
 				if (utf8_width(sb.buf) != cols) {
 					bad++;
@@ -192,7 +192,7 @@ test_fit_property(void)
 	}
 	UNIT_INT_EQ(bad, 0, "utf8_fit output is exactly cols columns for "
 	    "every sample, width 0-24 and flag set");
-	strbuf_release(&sb);
+	sbuf_release(&sb);
 }
 
 static void
@@ -227,7 +227,7 @@ test_codec(void)
 static void
 test_byte_locale(void)
 {
-	struct strbuf	 sb = STRBUF_INIT;
+	struct sbuf	 sb = SBUF_INIT;
 
 	setlocale(LC_ALL, "C");
 	UNIT_INT_EQ(utf8_width(WANG), 9,
@@ -237,6 +237,6 @@ test_byte_locale(void)
 	utf8_fit(&sb, "Smithson", 5, UTF8_ELLIPSIS);
 	UNIT_STR_EQ(sb.buf, "Smit~",
 	    "single-byte locale: ellipsis is ~ even without UTF8_ASCII");
-	strbuf_release(&sb);
+	sbuf_release(&sb);
 	setlocale(LC_ALL, "C.UTF-8");
 }

@@ -23,7 +23,7 @@ static void	 child_fatal_escape(void);
 static void	 child_hook_recurses(void);
 static void	 child_zero_malloc(void);
 static void	 child_overflow(void);
-static void	 child_huge_strbuf_like(void);
+static void	 child_huge_sbuf_like(void);
 
 static char	 log_path[64];
 
@@ -83,7 +83,7 @@ main(void)
 	status = run_child(child_overflow, out, sizeof out);
 	UNIT_CHECK(status == 70 && strstr(out, "overflows") != NULL,
 	    "an overflowing xreallocarray is fatal, not a short buffer");
-	status = run_child(child_huge_strbuf_like, out, sizeof out);
+	status = run_child(child_huge_sbuf_like, out, sizeof out);
 	UNIT_CHECK(status == 70 && strstr(out, "overflows") != NULL,
 	    "an overflowing xcalloc is fatal");
 	return unit_done();
@@ -166,7 +166,7 @@ child_overflow(void)
 }
 
 static void
-child_huge_strbuf_like(void)
+child_huge_sbuf_like(void)
 {
 	(void)xcalloc(SIZE_MAX / 8, 16);
 }

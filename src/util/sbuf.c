@@ -1,7 +1,7 @@
 /*
- * strbuf.c — growable NUL-terminated byte strings.
+ * sbuf.c — growable NUL-terminated byte strings.
  *
- * Owns the shared empty buffer that every fresh strbuf points at. Growth
+ * Owns the shared empty buffer that every fresh sbuf points at. Growth
  * doubles the capacity; sizes that would overflow are fatal, like running
  * out of memory.
  */
@@ -10,28 +10,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/strbuf.h"
+#include "util/sbuf.h"
 #include "util/xmalloc.h"
 
-char strbuf_empty[1];
+char sbuf_empty[1];
 
 void
-strbuf_init(struct strbuf *sb, size_t hint)
+sbuf_init(struct sbuf *sb, size_t hint)
 {
-	sb->buf = strbuf_empty;
+	sb->buf = sbuf_empty;
 	sb->len = 0;
 	sb->cap = 0;
 	if (hint != 0)
-		strbuf_grow(sb, hint);
+		sbuf_grow(sb, hint);
 }
 
 void
-strbuf_grow(struct strbuf *sb, size_t extra)
+sbuf_grow(struct sbuf *sb, size_t extra)
 {
 	size_t	 need, cap;
 
 	if (extra > SIZE_MAX - 1 - sb->len)
-		fatal("strbuf_grow: %zu + %zu bytes overflows", sb->len, extra);
+		fatal("sbuf_grow: %zu + %zu bytes overflows", sb->len, extra);
 	need = sb->len + extra + 1;
 	if (need <= sb->cap)
 		return;
@@ -47,62 +47,62 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 }
 
 void
-strbuf_append(struct strbuf *sb, const void *data, size_t len)
+sbuf_append(struct sbuf *sb, const void *data, size_t len)
 {
 	uintptr_t	 p, b;
 
 	if (len == 0)
 		return;
-	/* Appending part of the strbuf to itself survives the realloc. */
+	/* Appending part of the sbuf to itself survives the realloc. */
 	p = (uintptr_t)data;
 	b = (uintptr_t)sb->buf;
 	if (sb->cap != 0 && p >= b && p < b + sb->len) {
-		strbuf_grow(sb, len);
+		sbuf_grow(sb, len);
 		data = sb->buf + (p - b);
 	} else
-		strbuf_grow(sb, len);
+		sbuf_grow(sb, len);
 	memmove(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
 }
 
 void
-strbuf_append_str(struct strbuf *sb, const char *s)
+sbuf_append_str(struct sbuf *sb, const char *s)
 {
-	strbuf_append(sb, s, strlen(s));
+	sbuf_append(sb, s, strlen(s));
 }
 
 void
-strbuf_append_char(struct strbuf *sb, char c)
+sbuf_append_char(struct sbuf *sb, char c)
 {
-	strbuf_grow(sb, 1);
+	sbuf_grow(sb, 1);
 	sb->buf[sb->len++] = c;
 	sb->buf[sb->len] = '\0';
 }
 
 void
-strbuf_append_repeat(struct strbuf *sb, char c, size_t n)
+sbuf_append_repeat(struct sbuf *sb, char c, size_t n)
 {
 	if (n == 0)
 		return;
-	strbuf_grow(sb, n);
+	sbuf_grow(sb, n);
 	memset(sb->buf + sb->len, (unsigned char)c, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
 }
 
 void
-strbuf_appendf(struct strbuf *sb, const char *fmt, ...)
+sbuf_appendf(struct sbuf *sb, const char *fmt, ...)
 {
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	strbuf_vappendf(sb, fmt, ap);
+	sbuf_vappendf(sb, fmt, ap);
 	va_end(ap);
 }
 
 void
-strbuf_vappendf(struct strbuf *sb, const char *fmt, va_list ap)
+sbuf_vappendf(struct sbuf *sb, const char *fmt, va_list ap)
 {
 	va_list	 ap2;
 	size_t	 avail;
@@ -113,9 +113,9 @@ strbuf_vappendf(struct strbuf *sb, const char *fmt, va_list ap)
 	n = vsnprintf(avail == 0 ? NULL : sb->buf + sb->len, avail, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
-		fatal("strbuf_vappendf: bad format \"%s\"", fmt);
+		fatal("sbuf_vappendf: bad format \"%s\"", fmt);
 	if ((size_t)n >= avail) {
-		strbuf_grow(sb, (size_t)n);
+		sbuf_grow(sb, (size_t)n);
 		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	}
 	sb->len += (size_t)n;
@@ -123,10 +123,10 @@ strbuf_vappendf(struct strbuf *sb, const char *fmt, va_list ap)
 }
 
 void
-strbuf_truncate(struct strbuf *sb, size_t len)
+sbuf_truncate(struct sbuf *sb, size_t len)
 {
 	if (len > sb->len)
-		fatal("strbuf_truncate: %zu is beyond the end (%zu)", len,
+		fatal("sbuf_truncate: %zu is beyond the end (%zu)", len,
 		    sb->len);
 	if (sb->cap == 0)
 		return;
@@ -135,21 +135,21 @@ strbuf_truncate(struct strbuf *sb, size_t len)
 }
 
 void
-strbuf_reset(struct strbuf *sb)
+sbuf_reset(struct sbuf *sb)
 {
-	strbuf_truncate(sb, 0);
+	sbuf_truncate(sb, 0);
 }
 
 void
-strbuf_release(struct strbuf *sb)
+sbuf_release(struct sbuf *sb)
 {
 	if (sb->cap != 0)
 		free(sb->buf);
-	strbuf_init(sb, 0);
+	sbuf_init(sb, 0);
 }
 
 char *
-strbuf_detach(struct strbuf *sb, size_t *len_out)
+sbuf_detach(struct sbuf *sb, size_t *len_out)
 {
 	char	*s;
 
@@ -159,6 +159,6 @@ strbuf_detach(struct strbuf *sb, size_t *len_out)
 		s = xstrdup("");
 	else
 		s = sb->buf;
-	strbuf_init(sb, 0);
+	sbuf_init(sb, 0);
 	return s;
 }
