@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "model/seed.h"
+#include "util/date.h"
 
 static void
 cmd_db_usage(FILE *f)
@@ -21,7 +22,8 @@ cmd_db_usage(FILE *f)
 	fprintf(f,
 	    "usage: cme db migrate            apply the schema migrations\n"
 	    "       cme db status             show the schema version\n"
-	    "       cme db seed --demo [--pupils N] [--seed S]\n"
+	    "       cme db seed --demo [--pupils N] [--seed S] "
+	    "[--as-of YYYY-MM-DD]\n"
 	    "                                 load synthetic demo data\n");
 }
 
@@ -84,33 +86,40 @@ cmd_db_status(struct db *db)
 	return (st.pending > 0 || st.unknown > 0 ? 3 : 0);
 }
 
+/*
+ * Parses the options of `cme db seed` into opt. Returns -1 when they are
+ * good, else the exit status (2, or 0 after --help). Done before
+ * connecting, so a usage error needs no server.
+ */
 static int
-cmd_db_seed(struct db *db, int argc, char **argv)
+cmd_db_seed_options(int argc, char **argv, struct seed_options *opt)
 {
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, 'd' },
 		{ "pupils", required_argument, NULL, 'p' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct seed_options	 opt;
-	struct db_error		 err = { "", NULL, NULL, NULL };
 	char			*end;
 	int			 c;
 
-	memset(&opt, 0, sizeof opt);
-	opt.seed = 1;
-	opt.progress = stdout;
+	memset(opt, 0, sizeof *opt);
+	opt->seed = 1;
+	opt->pupils = SEED_DEFAULT_PUPILS;
+	opt->as_of = date_today();	/* the one use of the clock */
+	opt->progress = stdout;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			opt.demo = true;
+			opt->demo = true;
 			break;
 		case 'p':
-			opt.pupils = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || opt.pupils < 1 ||
-			    opt.pupils > 5000000) {
+			opt->pupils = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || opt->pupils < 1 ||
+			    opt->pupils > 5000000) {
 				fprintf(stderr, "cme db seed: --pupils: '%s' "
 				    "is not a number from 1 to 5000000\n",
 				    optarg);
@@ -118,13 +127,24 @@ cmd_db_seed(struct db *db, int argc, char **argv)
 			}
 			break;
 		case 's':
-			opt.seed = strtoull(optarg, &end, 10);
-			if (*end != '\0' || *optarg == '\0') {
+			opt->seed = strtoull(optarg, &end, 10);
+			if (*end != '\0' || *optarg == '\0' ||
+			    *optarg == '-') {
 				fprintf(stderr, "cme db seed: --seed: '%s' "
 				    "is not a whole number\n", optarg);
 				return (2);
 			}
 			break;
+		case 'a':
+			if (date_parse_iso(optarg, &opt->as_of) != 0) {
+				fprintf(stderr, "cme db seed: --as-of: '%s' "
+				    "is not a date (YYYY-MM-DD)\n", optarg);
+				return (2);
+			}
+			break;
+		case 'h':
+			cmd_db_usage(stdout);
+			return (0);
 		default:
 			cmd_db_usage(stderr);
 			return (2);
@@ -135,11 +155,19 @@ cmd_db_seed(struct db *db, int argc, char **argv)
 		    argv[optind]);
 		return (2);
 	}
-	if (!opt.demo) {
+	if (!opt->demo) {
 		fprintf(stderr, "cme db seed: say what to seed: --demo\n");
 		return (2);
 	}
-	if (seed_run(db, &opt, &err) != 0)
+	return (-1);
+}
+
+static int
+cmd_db_seed(struct db *db, const struct seed_options *opt)
+{
+	struct db_error	 err = { "", NULL, NULL, NULL };
+
+	if (seed_run(db, opt, &err) != 0)
 		return (cmd_db_report("seed", &err));
 	return (0);
 }
@@ -147,10 +175,11 @@ cmd_db_seed(struct db *db, int argc, char **argv)
 int
 cmd_db(int argc, char **argv, const struct db_params *params)
 {
-	struct db_error	 err = { "", NULL, NULL, NULL };
-	struct db	*db;
-	const char	*sub;
-	int		 rc;
+	struct db_error		 err = { "", NULL, NULL, NULL };
+	struct seed_options	 opt;
+	struct db		*db;
+	const char		*sub;
+	int			 rc;
 
 	if (argc < 2 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0) {
@@ -169,6 +198,9 @@ cmd_db(int argc, char **argv, const struct db_params *params)
 		    argv[2]);
 		return (2);
 	}
+	if (strcmp(sub, "seed") == 0 &&
+	    (rc = cmd_db_seed_options(argc - 1, argv + 1, &opt)) >= 0)
+		return (rc);
 	if ((db = db_connect(params, &err)) == NULL) {
 		fprintf(stderr, "cme db %s: cannot connect: %s\n", sub,
 		    err.message);
@@ -180,7 +212,7 @@ cmd_db(int argc, char **argv, const struct db_params *params)
 	else if (strcmp(sub, "status") == 0)
 		rc = cmd_db_status(db);
 	else
-		rc = cmd_db_seed(db, argc - 1, argv + 1);
+		rc = cmd_db_seed(db, &opt);
 	db_close(db);
 	return (rc);
 }
