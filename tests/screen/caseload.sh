@@ -24,8 +24,13 @@ second_upn=${second##*|}
 second_name=${second%|*}
 open_cases=$(as_role alex -c "SELECT count(*) FROM cme.cme_case
     WHERE assigned_to = 'alex' AND status NOT IN ('closed','transferred')")
-kent=$(su_psql -c "SELECT upper(ch.legal_surname) FROM cme.child ch
-    WHERE la_code = 886 ORDER BY child_id LIMIT 1")
+# A Kent child whose name no Derbyshire child shares.
+kent=$(su_psql -c "SELECT upper(k.legal_surname) || ', ' || k.legal_forename
+    FROM cme.child k WHERE k.la_code = 886 AND NOT EXISTS (
+      SELECT 1 FROM cme.child d WHERE d.la_code = 830
+        AND d.legal_surname = k.legal_surname
+        AND d.legal_forename = k.legal_forename)
+    ORDER BY k.child_id LIMIT 1")
 
 run="env PGUSER=alex TERM=xterm-256color LC_ALL=C.UTF-8 $CME_BIN"
 
