@@ -4,14 +4,14 @@
  *
  * Results arrive through db callbacks; each callback copies what it needs
  * into model-owned strings and bumps the generation counter of its part.
- * A reply that arrives for a request the user has already moved past (an
- * older child selection) is dropped by comparing request serial numbers.
+ * The record open in the detail pane lives in detail.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/db.h"
+#include "model/detail.h"
 #include "model/model.h"
 #include "model/queries.h"
 #include "util/xmalloc.h"
@@ -33,15 +33,8 @@ struct model {
 	bool			 loading;
 	char			*list_error;
 
-	struct child_detail	 detail;
+	struct detail		*detail;	/* owned */
 	int			 selected;	/* row index, -1 none */
-	uint64_t		 detail_serial;	/* latest request */
-};
-
-/* A request in flight, tagged so stale replies can be recognised. */
-struct model_req {
-	struct model	*m;
-	uint64_t	 serial;
 };
 
 static char *
@@ -79,6 +72,7 @@ model_new(struct db *db)
 	m->user_name = xstrdup("");
 	m->la_name = xstrdup("");
 	m->selected = -1;
+	m->detail = detail_new(db);
 	return (m);
 }
 
@@ -92,26 +86,6 @@ model_row_release(struct case_row *r)
 	free(r->upn);
 	free(r->status);
 	free(r->referred_on);
-}
-
-static void
-model_detail_release(struct child_detail *d)
-{
-	free(d->child_id);
-	free(d->legal_name);
-	free(d->preferred_name);
-	free(d->upn);
-	free(d->dob);
-	free(d->sex);
-	free(d->address);
-	free(d->school);
-	free(d->flags);
-	free(d->case_status);
-	free(d->case_reason);
-	free(d->referred_on);
-	free(d->other_names);
-	free(d->error);
-	memset(d, 0, sizeof *d);
 }
 
 static void
@@ -135,7 +109,7 @@ model_free(struct model *m)
 		return;
 	model_list_clear(m);
 	free(m->rows);
-	model_detail_release(&m->detail);
+	detail_free(m->detail);
 	free(m->conn_error);
 	free(m->user_name);
 	free(m->la_name);
@@ -291,82 +265,29 @@ model_list_error(const struct model *m)
 	return (m->list_error);
 }
 
-/* ---- the selected child ---- */
-
-static void
-model_on_child(void *arg, const struct db_rows *r, const struct db_error *err)
-{
-	struct model_req	*req = arg;
-	struct model		*m = req->m;
-	struct child_detail	*d = &m->detail;
-
-	if (req->serial != m->detail_serial) {
-		free(req);
-		return;		/* the user has moved on */
-	}
-	free(req);
-	model_detail_release(d);
-	d->loaded = true;
-	if (err != NULL) {
-		d->error = xstrdup(err->message);
-	} else if (db_rows_count(r) == 0) {
-		d->error = xstrdup("this child is not visible to you");
-	} else {
-		d->child_id = model_dup(r, 0, "child_id");
-		d->legal_name = model_dup(r, 0, "legal_name");
-		d->preferred_name = model_dup(r, 0, "preferred_name");
-		d->upn = model_dup(r, 0, "upn");
-		d->dob = model_dup(r, 0, "dob");
-		d->sex = model_dup(r, 0, "sex");
-		d->address = model_dup(r, 0, "address");
-		d->school = model_dup(r, 0, "school");
-		d->flags = model_dup(r, 0, "flags");
-		d->case_status = model_dup(r, 0, "case_status");
-		d->case_reason = model_dup(r, 0, "case_reason");
-		d->referred_on = model_dup(r, 0, "referred_on");
-		d->other_names = model_dup(r, 0, "other_names");
-		d->days_open = model_int(r, 0, "days_open");
-	}
-	model_bump(m, MODEL_DETAIL);
-}
+/* ---- the selected record ---- */
 
 void
 model_select(struct model *m, int row)
 {
 	const struct case_row	*cr;
-	struct model_req	*req;
-	struct db_batch		*b;
-	struct db_error		 err = { "", NULL, NULL, NULL };
-	const char		*params[3];
+	struct detail_key	 key;
 
 	if ((cr = model_list_row(m, row)) == NULL)
 		return;
-	if (row == m->selected && m->detail.loaded && m->detail.error == NULL)
-		return;
+	memset(&key, 0, sizeof key);
+	snprintf(key.la_code, sizeof key.la_code, "%s", cr->la_code);
+	snprintf(key.child_id, sizeof key.child_id, "%s", cr->child_id);
+	snprintf(key.case_id, sizeof key.case_id, "%s", cr->case_id);
 	m->selected = row;
-	req = xmalloc(sizeof *req);
-	req->m = m;
-	req->serial = ++m->detail_serial;
-	params[0] = cr->child_id;
-	params[1] = cr->case_id;
-	params[2] = cr->la_code;
-	b = db_batch_new();
-	db_batch_add(b, QUERY_CHILD_SUMMARY, 3, params, model_on_child, req);
-	model_detail_release(&m->detail);
-	if (db_batch_send(m->db, b, &err) != 0) {
-		m->detail.loaded = true;
-		m->detail.error = xstrdup(err.message);
-		free(req);
-	}
-	db_error_release(&err);
-	model_bump(m, MODEL_DETAIL);
+	detail_open(m->detail, &key);
 }
 
-/* Borrowed until model_gen(MODEL_DETAIL) moves. */
-const struct child_detail *
+/* Borrowed for the life of the model. */
+struct detail *
 model_detail(const struct model *m)
 {
-	return (&m->detail);
+	return (m->detail);
 }
 
 /* ---- connection ---- */
@@ -410,15 +331,15 @@ model_reconnect(struct model *m)
 	if (db_reconnect_start(m->db) == 0)
 		model_start(m);
 	model_update(m);
-	if (m->selected >= 0) {
-		m->detail.loaded = false;
-		m->selected = -1;
-	}
+	detail_reset(m->detail);
+	m->selected = -1;
 }
 
 uint64_t
 model_gen(const struct model *m, enum model_part part)
 {
+	if (part == MODEL_DETAIL)
+		return (detail_gen(m->detail));
 	return (m->gen[part]);
 }
 

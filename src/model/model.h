@@ -19,6 +19,7 @@
 
 struct db;
 struct db_stats;
+struct detail;
 struct model;
 
 enum model_part {
@@ -44,26 +45,6 @@ struct case_row {
 	char	*status;
 	char	*referred_on;	/* ISO date, the sort key */
 	int	 days_open;	/* school days since referral */
-};
-
-/* The selected child's summary. Strings owned by the model. */
-struct child_detail {
-	bool	 loaded;
-	char	*child_id;
-	char	*legal_name;
-	char	*preferred_name;
-	char	*upn;
-	char	*dob;
-	char	*sex;
-	char	*address;	/* current address, one line */
-	char	*school;	/* current or last school */
-	char	*flags;		/* vulnerability flags, comma separated */
-	char	*case_status;
-	char	*case_reason;
-	char	*referred_on;
-	char	*other_names;	/* former names and aliases */
-	int	 days_open;
-	char	*error;		/* non-NULL when loading failed */
 };
 
 struct model	*model_new(struct db *);
@@ -94,9 +75,9 @@ const struct case_row *model_list_row(const struct model *, int);
 void		 model_list_want(struct model *, int want);
 const char	*model_list_error(const struct model *);
 
-/* Selects the child of a caseload row and fetches its summary. */
+/* Opens the record of a list row in the detail (see detail.h). */
 void		 model_select(struct model *, int row);
-const struct child_detail *model_detail(const struct model *);
+struct detail	*model_detail(const struct model *);
 
 /* Round trips and statements so far (for CME_TRACE and tests). */
 void		 model_db_stats(const struct model *, struct db_stats *);

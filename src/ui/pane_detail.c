@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/detail.h"
 #include "model/model.h"
 #include "ui/draw.h"
 #include "ui/pane.h"
@@ -42,11 +43,12 @@ detail_field(struct pane *p, int *y, int x0, const char *label,
 static void
 detail_paint(struct pane *p)
 {
-	const struct child_detail	*d = model_detail(p->ui->model);
+	const struct child_detail	*d;
 	char				 buf[256];
 	attr_t				 ta;
 	int				 x0 = 0, y;
 
+	d = detail_summary(model_detail(p->ui->model));
 	if (p->ui->wide) {
 		draw_vline(p->win, 0, 0, p->rows - 1, theme_attr(CR_BORDER));
 		x0 = 2;
