@@ -22,7 +22,15 @@
 	X(QUIT,		"quit",		"quit at once")			\
 	X(REDRAW,	"redraw",	"redraw the whole screen")	\
 	X(RECONNECT,	"reconnect",	"connect to the database again") \
-	X(HELP,		"help",		"show the keys")
+	X(HELP,		"help",		"show the keys")			\
+	X(TAB_SUMMARY,	"tab-summary",	"detail: Summary tab")		\
+	X(TAB_TIMELINE,	"tab-timeline",	"detail: Timeline tab")		\
+	X(TAB_ATTENDANCE, "tab-attendance", "detail: Attendance tab")	\
+	X(TAB_ENQUIRIES, "tab-enquiries", "detail: Enquiries tab")	\
+	X(TAB_FAMILY,	"tab-family",	"detail: Family tab")		\
+	X(TAB_ALERTS,	"tab-alerts",	"detail: Alerts tab")		\
+	X(TAB_NEXT,	"tab-next",	"detail: next tab")		\
+	X(TAB_PREV,	"tab-prev",	"detail: previous tab")
 
 enum action {
 	ACTION_NONE = 0,

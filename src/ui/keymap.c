@@ -52,6 +52,10 @@ static const struct {
 	{ "C-l", "redraw" },
 	{ "r", "reconnect" },
 	{ "?", "help" },		{ "F1", "help" },
+	{ "1", "tab-summary" },		{ "2", "tab-timeline" },
+	{ "3", "tab-attendance" },	{ "4", "tab-enquiries" },
+	{ "5", "tab-family" },		{ "6", "tab-alerts" },
+	{ "]", "tab-next" },		{ "[", "tab-prev" },
 };
 
 static const struct {

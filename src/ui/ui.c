@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/detail.h"
 #include "model/model.h"
 #include "ui/draw.h"
 #include "ui/keymap.h"
@@ -203,6 +204,8 @@ ui_cursor_moved(struct ui *ui, int row)
 static void
 ui_global_action(struct ui *ui, enum action a)
 {
+	int	t;
+
 	switch (a) {
 	case ACTION_NEXT_PANE:
 		ui_set_focus(ui, ui->focus == ui->list ? ui->detail :
@@ -240,6 +243,22 @@ ui_global_action(struct ui *ui, enum action a)
 	case ACTION_HELP:
 		ui->help = !ui->help;
 		ui->full_redraw = true;
+		break;
+	case ACTION_TAB_SUMMARY:
+	case ACTION_TAB_TIMELINE:
+	case ACTION_TAB_ATTENDANCE:
+	case ACTION_TAB_ENQUIRIES:
+	case ACTION_TAB_FAMILY:
+	case ACTION_TAB_ALERTS:
+		detail_set_tab(model_detail(ui->model),
+		    (enum detail_tab)(a - ACTION_TAB_SUMMARY));
+		break;
+	case ACTION_TAB_NEXT:
+	case ACTION_TAB_PREV:
+		t = (int)detail_tab(model_detail(ui->model)) +
+		    (a == ACTION_TAB_NEXT ? 1 : DETAIL_TAB_COUNT - 1);
+		detail_set_tab(model_detail(ui->model),
+		    (enum detail_tab)(t % DETAIL_TAB_COUNT));
 		break;
 	default:
 		break;
