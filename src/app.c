@@ -87,6 +87,19 @@ app_trace_begin(struct app_trace *tr, const char *action,
 	tr->open = 1;
 }
 
+struct app_trace_hook {
+	struct app_trace	*trace;
+	struct model		*model;
+};
+
+static void
+app_on_action(void *arg, const char *name)
+{
+	struct app_trace_hook	*h = arg;
+
+	app_trace_begin(h->trace, name, h->model);
+}
+
 static int
 app_min_timeout(int a, int b)
 {
@@ -107,6 +120,7 @@ app_run(const struct settings *s, const struct db_params *params,
 	struct model		*m;
 	struct ui		*ui;
 	struct pollfd		 pfd[2];
+	struct app_trace_hook	 hook;
 	const char		*path;
 	int			 status = 0, n, timeout;
 	bool			 hangup = false;
@@ -145,6 +159,9 @@ app_run(const struct settings *s, const struct db_params *params,
 	fatal_set_hook(ui_emergency_stop);
 	app_signals();
 	app_trace_begin(&trace, "start", m);
+	hook.trace = &trace;
+	hook.model = m;
+	ui_set_action_hook(ui, app_on_action, &hook);
 
 	while (!ui_quit_requested(ui) && app_signal == 0 && !hangup) {
 		ui_frame(ui);
@@ -182,7 +199,6 @@ app_run(const struct settings *s, const struct db_params *params,
 				hangup = true;
 				break;
 			}
-			app_trace_begin(&trace, ui_last_action(ui), m);
 		}
 		if (pfd[1].revents != 0 || db_timeout_ms(db) == 0) {
 			db_pump(db);

@@ -54,6 +54,7 @@ struct db {
 	struct db_batch		*queue_tail;
 };
 
+static void	db_fail_batch(struct db_batch *, const struct db_error *);
 static void	db_fail_inflight(struct db *, const char *);
 static int	db_send_batch(struct db *, struct db_batch *,
 		    struct db_error *);
@@ -641,17 +642,11 @@ db_send_batch(struct db *db, struct db_batch *b, struct db_error *err)
 	for (i = 0; i < b->n; i++) {
 		if (!PQsendQueryParams(db->conn, b->stmts[i].sql,
 		    b->stmts[i].nparams, NULL,
-		    (const char *const *)b->stmts[i].params, NULL, NULL, 0)) {
-			db_error_from_conn(err, db->conn);
-			db_batch_free(b);
-			return (-1);
-		}
+		    (const char *const *)b->stmts[i].params, NULL, NULL, 0))
+			goto fail;
 	}
-	if (!PQpipelineSync(db->conn)) {
-		db_error_from_conn(err, db->conn);
-		db_batch_free(b);
-		return (-1);
-	}
+	if (!PQpipelineSync(db->conn))
+		goto fail;
 	(void)PQflush(db->conn);
 	db->inflight = b;
 	db->cur = 0;
@@ -660,6 +655,11 @@ db_send_batch(struct db *db, struct db_batch *b, struct db_error *err)
 	db->stats.statements += (uint64_t)b->n;
 	db->state = DB_BUSY;
 	return (0);
+
+fail:
+	db_error_from_conn(err, db->conn);
+	db_fail_batch(b, err);
+	return (-1);
 }
 
 int
@@ -671,7 +671,7 @@ db_batch_send(struct db *db, struct db_batch *b, struct db_error *err)
 	}
 	if (db->state == DB_BROKEN || db->conn == NULL) {
 		db_error_set(err, "08006", "not connected to the database");
-		db_batch_free(b);
+		db_fail_batch(b, err);
 		return (-1);
 	}
 	if (db->state == DB_CONNECTING || db->inflight != NULL) {

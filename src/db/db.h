@@ -143,8 +143,10 @@ void		 db_batch_free(struct db_batch *);
 /*
  * Sends every statement of the batch in one pipeline (one round trip) and
  * takes ownership of the batch. Returns 0, or -1 with err when it could not
- * be sent (the callbacks then never run). Only one batch is in flight at a
- * time: a batch sent while one is in flight waits and goes out after it.
+ * be sent. Either way every callback runs exactly once (with the error when
+ * the batch could not go out), so callback arguments are always released.
+ * Only one batch is in flight at a time: a batch sent while one is in
+ * flight waits and goes out after it.
  */
 int		 db_batch_send(struct db *, struct db_batch *,
 		     struct db_error *);

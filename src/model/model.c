@@ -1,6 +1,7 @@
 /*
- * model.c — the client's data: identity, the caseload window, the selected
- * child. Every screen's reads go out as one db batch (one round trip).
+ * model.c — the client's data: identity, the lists (list.c) and the open
+ * record (detail.c). Every screen's reads go out as one db batch (one
+ * round trip).
  *
  * Results arrive through db callbacks; each callback copies what it needs
  * into model-owned strings and bumps the generation counter of its part.
@@ -12,11 +13,11 @@
 
 #include "db/db.h"
 #include "model/detail.h"
+#include "model/list.h"
 #include "model/model.h"
 #include "model/queries.h"
 #include "util/xmalloc.h"
 
-#define MODEL_PAGE	100	/* caseload rows per page */
 
 struct model {
 	struct db		*db;		/* borrowed */
@@ -26,15 +27,10 @@ struct model {
 	char			*user_name;
 	char			*la_name;
 
-	struct case_row		*rows;		/* owned */
-	int			 nrows;
-	int			 caprows;
-	bool			 complete;
-	bool			 loading;
-	char			*list_error;
+	struct list		*list;		/* owned */
 
 	struct detail		*detail;	/* owned */
-	int			 selected;	/* row index, -1 none */
+	long			 selected;	/* row index, -1 none */
 };
 
 static char *
@@ -44,15 +40,6 @@ model_dup(const struct db_rows *r, int row, const char *col)
 
 	v = db_rows_value(r, row, db_rows_find(r, col));
 	return (xstrdup(v != NULL ? v : ""));
-}
-
-static int
-model_int(const struct db_rows *r, int row, const char *col)
-{
-	const char	*v;
-
-	v = db_rows_value(r, row, db_rows_find(r, col));
-	return (v != NULL ? atoi(v) : 0);
 }
 
 static void
@@ -73,33 +60,8 @@ model_new(struct db *db)
 	m->la_name = xstrdup("");
 	m->selected = -1;
 	m->detail = detail_new(db);
+	m->list = list_new(db);
 	return (m);
-}
-
-static void
-model_row_release(struct case_row *r)
-{
-	free(r->case_id);
-	free(r->child_id);
-	free(r->la_code);
-	free(r->child_name);
-	free(r->upn);
-	free(r->status);
-	free(r->referred_on);
-}
-
-static void
-model_list_clear(struct model *m)
-{
-	int	i;
-
-	for (i = 0; i < m->nrows; i++)
-		model_row_release(&m->rows[i]);
-	m->nrows = 0;
-	m->complete = false;
-	m->loading = false;
-	free(m->list_error);
-	m->list_error = NULL;
 }
 
 void
@@ -107,8 +69,7 @@ model_free(struct model *m)
 {
 	if (m == NULL)
 		return;
-	model_list_clear(m);
-	free(m->rows);
+	list_free(m->list);
 	detail_free(m->detail);
 	free(m->conn_error);
 	free(m->user_name);
@@ -138,63 +99,19 @@ model_on_whoami(void *arg, const struct db_rows *r,
 	model_bump(m, MODEL_CONN);
 }
 
-/* ---- caseload ---- */
+/* ---- lists ---- */
 
-static void
-model_on_caseload(void *arg, const struct db_rows *r,
-    const struct db_error *err)
+/* Borrowed for the life of the model. */
+struct list *
+model_list(const struct model *m)
 {
-	struct model	*m = arg;
-	int		 i, n;
-
-	m->loading = false;
-	if (err != NULL) {
-		free(m->list_error);
-		m->list_error = xstrdup(err->message);
-		model_bump(m, MODEL_LIST);
-		return;
-	}
-	n = db_rows_count(r);
-	if (m->nrows + n > m->caprows) {
-		m->caprows = m->nrows + n + MODEL_PAGE;
-		m->rows = xreallocarray(m->rows, (size_t)m->caprows,
-		    sizeof *m->rows);
-	}
-	for (i = 0; i < n; i++) {
-		struct case_row *row = &m->rows[m->nrows++];
-
-		row->case_id = model_dup(r, i, "case_id");
-		row->child_id = model_dup(r, i, "child_id");
-		row->la_code = model_dup(r, i, "la_code");
-		row->child_name = model_dup(r, i, "child_name");
-		row->upn = model_dup(r, i, "upn");
-		row->status = model_dup(r, i, "status");
-		row->referred_on = model_dup(r, i, "referred_on");
-		row->days_open = model_int(r, i, "days_open");
-	}
-	if (n < MODEL_PAGE)
-		m->complete = true;
-	model_bump(m, MODEL_LIST);
+	return (m->list);
 }
 
-/* Adds the next caseload page (keyset after the last row) to a batch. */
-static void
-model_add_page(struct model *m, struct db_batch *b)
+int
+model_list_loaded(const struct model *m)
 {
-	char		 limit[16];
-	const char	*params[3];
-
-	snprintf(limit, sizeof limit, "%d", MODEL_PAGE);
-	if (m->nrows == 0) {
-		params[0] = NULL;
-		params[1] = NULL;
-	} else {
-		params[0] = m->rows[m->nrows - 1].referred_on;
-		params[1] = m->rows[m->nrows - 1].case_id;
-	}
-	params[2] = limit;
-	db_batch_add(b, QUERY_MY_CASELOAD, 3, params, model_on_caseload, m);
-	m->loading = true;
+	return (list_held(m->list));
 }
 
 void
@@ -203,82 +120,53 @@ model_start(struct model *m)
 	struct db_batch	*b;
 	struct db_error	 err = { "", NULL, NULL, NULL };
 
-	model_list_clear(m);
+	/* The first screen: who I am, the queue counts, my cases. */
 	b = db_batch_new();
 	db_batch_add(b, QUERY_WHOAMI, 0, NULL, model_on_whoami, m);
-	model_add_page(m, b);
+	list_add_counts(m->list, b);
+	list_open_in(m->list, list_queue(m->list), b);
 	if (db_batch_send(m->db, b, &err) != 0) {
-		m->loading = false;
-		free(m->list_error);
-		m->list_error = xstrdup(err.message);
+		free(m->conn_error);
+		m->conn_error = xstrdup(err.message);
 	}
 	db_error_release(&err);
-	model_bump(m, MODEL_LIST);
+	model_bump(m, MODEL_CONN);
 }
 
 void
-model_list_want(struct model *m, int want)
+model_open_queue(struct model *m, enum list_queue q)
+{
+	list_open(m->list, q);
+	m->selected = -1;
+}
+
+void
+model_refresh_counts(struct model *m)
 {
 	struct db_batch	*b;
 	struct db_error	 err = { "", NULL, NULL, NULL };
 
-	if (m->complete || m->loading || want < m->nrows ||
-	    m->conn != MODEL_ONLINE || m->list_error != NULL)
-		return;
 	b = db_batch_new();
-	model_add_page(m, b);
-	if (db_batch_send(m->db, b, &err) != 0)
-		m->loading = false;
+	list_add_counts(m->list, b);
+	(void)db_batch_send(m->db, b, &err);
 	db_error_release(&err);
-}
-
-int
-model_list_loaded(const struct model *m)
-{
-	return (m->nrows);
-}
-
-bool
-model_list_complete(const struct model *m)
-{
-	return (m->complete);
-}
-
-bool
-model_list_loading(const struct model *m)
-{
-	return (m->loading);
-}
-
-/* Borrowed until the list changes (model_gen(MODEL_LIST) moves). */
-const struct case_row *
-model_list_row(const struct model *m, int i)
-{
-	if (i < 0 || i >= m->nrows)
-		return (NULL);
-	return (&m->rows[i]);
-}
-
-const char *
-model_list_error(const struct model *m)
-{
-	return (m->list_error);
 }
 
 /* ---- the selected record ---- */
 
 void
-model_select(struct model *m, int row)
+model_select(struct model *m, long row)
 {
-	const struct case_row	*cr;
+	const struct list_row	*r;
 	struct detail_key	 key;
 
-	if ((cr = model_list_row(m, row)) == NULL)
+	if ((r = list_row(m->list, row)) == NULL)
 		return;
 	memset(&key, 0, sizeof key);
-	snprintf(key.la_code, sizeof key.la_code, "%s", cr->la_code);
-	snprintf(key.child_id, sizeof key.child_id, "%s", cr->child_id);
-	snprintf(key.case_id, sizeof key.case_id, "%s", cr->case_id);
+	snprintf(key.la_code, sizeof key.la_code, "%s", r->la_code);
+	snprintf(key.child_id, sizeof key.child_id, "%s", r->child_id);
+	snprintf(key.case_id, sizeof key.case_id, "%s", r->case_id);
+	snprintf(key.alert_id, sizeof key.alert_id, "%s", r->alert_id);
 	m->selected = row;
 	detail_open(m->detail, &key);
 }
@@ -318,7 +206,6 @@ model_update(struct model *m)
 		e = db_last_error(m->db);
 		m->conn_error = xstrdup(e->message != NULL ? e->message :
 		    "the database connection was lost");
-		m->loading = false;
 	}
 	model_bump(m, MODEL_CONN);
 }
@@ -328,6 +215,7 @@ model_reconnect(struct model *m)
 {
 	if (m->conn != MODEL_OFFLINE)
 		return;
+	list_reset(m->list);
 	if (db_reconnect_start(m->db) == 0)
 		model_start(m);
 	model_update(m);
@@ -340,6 +228,8 @@ model_gen(const struct model *m, enum model_part part)
 {
 	if (part == MODEL_DETAIL)
 		return (detail_gen(m->detail));
+	if (part == MODEL_LIST)
+		return (list_gen(m->list));
 	return (m->gen[part]);
 }
 

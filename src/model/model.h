@@ -7,15 +7,16 @@
  * the part changes: the UI compares counters at frame time and repaints
  * only the panes whose data moved (style.md §2.2).
  *
- * Lists are windows, not whole tables: the caseload is read a page at a
- * time with keyset pagination (never OFFSET), and the model keeps at most
- * MODEL_LIST_MAX rows, dropping pages far from the cursor.
+ * Lists are windows, not whole tables (list.h): read a page at a time
+ * with keyset pagination, never OFFSET, holding a bounded window of rows.
  */
 #ifndef CME_MODEL_MODEL_H
 #define CME_MODEL_MODEL_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include "model/list.h"
 
 struct db;
 struct db_stats;
@@ -24,7 +25,7 @@ struct model;
 
 enum model_part {
 	MODEL_CONN,	/* connection state, banner, identity */
-	MODEL_LIST,	/* the caseload rows */
+	MODEL_LIST,	/* the current list and the queue counts */
 	MODEL_DETAIL,	/* the selected child */
 	MODEL_PART_COUNT,
 };
@@ -33,18 +34,6 @@ enum model_conn {
 	MODEL_CONNECTING,
 	MODEL_ONLINE,
 	MODEL_OFFLINE,	/* failed or lost; see model_conn_error() */
-};
-
-/* One row of the caseload list. Strings are owned by the model. */
-struct case_row {
-	char	*case_id;
-	char	*child_id;
-	char	*la_code;
-	char	*child_name;	/* "SURNAME, Forename" as stored (unsanitised) */
-	char	*upn;
-	char	*status;
-	char	*referred_on;	/* ISO date, the sort key */
-	int	 days_open;	/* school days since referral */
 };
 
 struct model	*model_new(struct db *);
@@ -66,17 +55,15 @@ const char	*model_conn_error(const struct model *);
 const char	*model_user_name(const struct model *);
 const char	*model_la_name(const struct model *);
 
-/* The caseload window. Rows are numbered from 0 over the whole list. */
+/* The lists (see list.h); borrowed for the life of the model. */
+struct list	*model_list(const struct model *);
 int		 model_list_loaded(const struct model *);	/* rows held */
-bool		 model_list_complete(const struct model *);	/* no more */
-bool		 model_list_loading(const struct model *);
-const struct case_row *model_list_row(const struct model *, int);
-/* Make sure rows up to index `want` are being fetched. */
-void		 model_list_want(struct model *, int want);
-const char	*model_list_error(const struct model *);
+void		 model_open_queue(struct model *, enum list_queue);
+/* Re-reads the queue counts (one statement). */
+void		 model_refresh_counts(struct model *);
 
 /* Opens the record of a list row in the detail (see detail.h). */
-void		 model_select(struct model *, int row);
+void		 model_select(struct model *, long row);
 struct detail	*model_detail(const struct model *);
 
 /* Round trips and statements so far (for CME_TRACE and tests). */

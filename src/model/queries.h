@@ -16,26 +16,6 @@
 	"FROM cme.staff s JOIN cme.la l ON l.la_code = s.la_code " \
 	"WHERE s.role_name = current_user"
 
-/*
- * My open cases, oldest referral first, one keyset page after
- * ($1 referred_on, $2 case_id); $3 the page size.
- */
-#define QUERY_MY_CASELOAD \
-	"SELECT c.case_id, c.child_id, c.la_code, " \
-	"  upper(ch.legal_surname) || ', ' || ch.legal_forename AS child_name, " \
-	"  ch.upn, c.status, c.referred_on, " \
-	"  cme.school_days_between(c.la_code, c.referred_on, current_date) " \
-	"    AS days_open " \
-	"FROM cme.cme_case c " \
-	"JOIN cme.child ch ON ch.la_code = c.la_code " \
-	"  AND ch.child_id = c.child_id " \
-	"WHERE c.assigned_to = current_user " \
-	"  AND c.status NOT IN ('closed', 'transferred') " \
-	"  AND ($1::date IS NULL OR (c.referred_on, c.case_id) > " \
-	"      ($1::date, $2::bigint)) " \
-	"ORDER BY c.referred_on, c.case_id " \
-	"LIMIT $3::int"
-
 /* One child's summary with its case ($1 child_id, $2 case_id, $3 LA). */
 #define QUERY_CHILD_SUMMARY \
 	"SELECT ch.child_id, " \

@@ -59,7 +59,10 @@ void		 pane_free(struct pane *);
 /* Moves and resizes the pane's window; marks it for a full repaint. */
 void		 pane_place(struct pane *, int y, int x, int rows, int cols);
 void		 pane_dirty(struct pane *, unsigned int);
+/* The queues pane follows a queue opened from elsewhere. */
+void		 pane_queues_follow(struct pane *, int queue);
 
+extern const struct pane_ops	pane_queues_ops;
 extern const struct pane_ops	pane_list_ops;
 extern const struct pane_ops	pane_detail_ops;
 

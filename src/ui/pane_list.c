@@ -1,31 +1,40 @@
 /*
- * pane_list.c — the caseload list: a window onto the model's rows.
+ * pane_list.c — the list pane: a window onto the current queue's rows.
  *
- * Only the visible rows are drawn. Moving the cursor within the screen
- * repaints just the old and the new row (PANE_DIRTY_CURSOR); scrolling
- * repaints the pane and lets curses find the shortest update. When the
- * cursor nears the end of the rows fetched so far, the next keyset page is
- * requested; the detail pane follows the cursor once keys pause.
+ * Rows are numbered over the whole list; the model holds a window of them
+ * (list.h) and this pane draws only the visible ones. Moving the cursor
+ * within the screen repaints just the old and the new row
+ * (PANE_DIRTY_CURSOR); scrolling repaints the pane and lets curses find
+ * the shortest update. Rows not yet held show as "...". When the cursor
+ * nears either end of the window the model fetches the next page; the
+ * detail follows the cursor once keys pause. After a refresh the cursor
+ * stays on the same record (by key) when it is still there.
+ *
+ * The heading shows the sort column with ^ (ascending) or v (descending)
+ * beside its title, so the order reads without colour.
  */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "model/list.h"
 #include "model/model.h"
 #include "ui/draw.h"
 #include "ui/pane.h"
 #include "ui/theme.h"
 #include "ui/ui_private.h"
+#include "util/xmalloc.h"
 
 #define LIST_HEAD_ROWS	2	/* title line and column headings */
-#define LIST_PREFETCH	20	/* rows before the end that fetch more */
 
 struct list_state {
-	int	cursor;		/* selected row index */
-	int	old_cursor;	/* where the cursor was last painted */
-	int	top;		/* first visible row index */
-	int	nrows;		/* rows known at the last sync */
-	bool	announced;	/* the first row has been selected */
+	long	 cursor;	/* selected row index */
+	long	 old_cursor;	/* where the cursor was last painted */
+	long	 top;		/* first visible row index */
+	char	*cursor_key;	/* owned: the record under the cursor */
+	int	 queue;		/* the queue the state belongs to */
+	bool	 announced;	/* the detail has been told */
 };
 
 static int
@@ -36,42 +45,46 @@ list_body_rows(const struct pane *p)
 	return (n > 0 ? n : 0);
 }
 
-/* Column widths for the pane's width: name takes what is left. */
-struct list_cols {
-	int	name, upn, status, days;
-};
-
+/* Widths of the list's columns for the pane's width. */
 static void
-list_columns(const struct pane *p, struct list_cols *c)
+list_widths(const struct pane *p, const struct list *l, int *w)
 {
-	c->days = 8;
-	c->status = 11;
-	c->upn = 14;
-	c->name = p->cols - 1 - c->upn - c->status - c->days - 3;
-	if (c->name < 12) {
-		c->upn = 0;
-		c->name = p->cols - 1 - c->status - c->days - 2;
+	int	i, n = list_columns(l), fixed = 0, flex = -1;
+
+	for (i = 0; i < n; i++) {
+		w[i] = list_column(l, i)->width;
+		if (w[i] == 0)
+			flex = i;
+		else
+			fixed += w[i] + 1;
 	}
-	if (c->name < 4)
-		c->name = 4;
+	/* Narrow panes drop fixed columns from the right, keeping 2. */
+	while (flex >= 0 && p->cols - 1 - fixed < 12 && n > 2) {
+		n--;
+		fixed -= w[n] + 1;
+		w[n] = -1;
+	}
+	if (flex >= 0) {
+		w[flex] = p->cols - 1 - fixed - 1;
+		if (w[flex] < 4)
+			w[flex] = 4;
+	}
 }
 
 static void
-list_paint_row(struct pane *p, int idx)
+list_paint_row(struct pane *p, long idx)
 {
 	struct list_state	*st = p->priv;
-	const struct case_row	*r;
-	struct list_cols	 c;
-	char			 days[16];
+	struct list		*l = model_list(p->ui->model);
+	const struct list_row	*r;
+	int			 w[LIST_MAX_COLS], y, x, i;
 	attr_t			 a;
-	int			 y, x;
 
-	y = LIST_HEAD_ROWS + idx - st->top;
+	y = LIST_HEAD_ROWS + (int)(idx - st->top);
 	if (y < LIST_HEAD_ROWS || y >= p->rows)
 		return;
-	if ((r = model_list_row(p->ui->model, idx)) == NULL)
+	if (list_total(l) >= 0 && idx >= list_total(l))
 		return;
-	list_columns(p, &c);
 	if (idx == st->cursor)
 		a = theme_attr(p->focused ? CR_SELECTED : CR_SELECTED_BLUR);
 	else
@@ -80,15 +93,84 @@ list_paint_row(struct pane *p, int idx)
 	mvwhline(p->win, y, 0, ' ', p->cols);
 	/* A marker beside the cursor row: meaning never by colour alone. */
 	x = draw_text(p->win, y, 0, idx == st->cursor ? ">" : " ", 1, a, 0);
-	x += draw_text(p->win, y, x, r->child_name, c.name, a, DRAW_ELLIPSIS);
-	x += draw_text(p->win, y, x, " ", 1, a, 0);
-	if (c.upn > 0) {
-		x += draw_text(p->win, y, x, r->upn, c.upn - 1, a, 0);
+	if ((r = list_row(l, idx)) == NULL) {
+		draw_text(p->win, y, x, "...", p->cols - x, a, 0);
+		return;
+	}
+	list_widths(p, l, w);
+	for (i = 0; i < list_columns(l) && x < p->cols; i++) {
+		const struct list_column *c = list_column(l, i);
+		char cell[64];
+
+		if (w[i] < 0)
+			continue;
+		if (c->right) {
+			snprintf(cell, sizeof cell, "%*s", w[i], r->cells[i]);
+			x += draw_text(p->win, y, x, cell, w[i], a, 0);
+		} else {
+			x += draw_text(p->win, y, x, r->cells[i], w[i], a,
+			    DRAW_ELLIPSIS);
+		}
 		x += draw_text(p->win, y, x, " ", 1, a, 0);
 	}
-	x += draw_text(p->win, y, x, r->status, c.status - 1, a, 0);
-	snprintf(days, sizeof days, "%*d", c.days, r->days_open);
-	draw_text(p->win, y, x, days, c.days, a, 0);
+}
+
+static void
+list_paint_heading(struct pane *p, const struct list *l)
+{
+	int	w[LIST_MAX_COLS], x, i;
+	attr_t	h = theme_attr(CR_HEADER);
+	char	title[64];
+
+	list_widths(p, l, w);
+	wattrset(p->win, h);
+	mvwhline(p->win, 1, 0, ' ', p->cols);
+	x = draw_text(p->win, 1, 0, " ", 1, h, 0);
+	for (i = 0; i < list_columns(l) && x < p->cols; i++) {
+		const struct list_column *c = list_column(l, i);
+
+		if (w[i] < 0)
+			continue;
+		if (i == list_sort_column(l))
+			snprintf(title, sizeof title, "%s%s", c->title,
+			    list_sort_desc(l) ? "v" : "^");
+		else
+			snprintf(title, sizeof title, "%s", c->title);
+		if (c->right) {
+			char pad[80];
+
+			snprintf(pad, sizeof pad, "%*s", w[i], title);
+			x += draw_text(p->win, 1, x, pad, w[i], h, 0);
+		} else {
+			x += draw_text(p->win, 1, x, title, w[i], h, 0);
+		}
+		x += draw_text(p->win, 1, x, " ", 1, h, 0);
+	}
+}
+
+/* The title line: queue, count, and where the cursor is. */
+static void
+list_paint_title(struct pane *p)
+{
+	struct list_state	*st = p->priv;
+	struct list		*l = model_list(p->ui->model);
+	char			 title[160];
+	attr_t			 ta;
+	long			 total = list_total(l);
+
+	ta = theme_attr(p->focused ? CR_PANE_TITLE_FOCUS : CR_PANE_TITLE);
+	draw_bar(p->win, 0, ta);
+	if (total < 0)
+		snprintf(title, sizeof title, " %s (...)",
+		    list_queue_name(list_queue(l)));
+	else if (total == 0)
+		snprintf(title, sizeof title, " %s (0)",
+		    list_queue_name(list_queue(l)));
+	else
+		snprintf(title, sizeof title, " %s (%ld)  %ld/%ld",
+		    list_queue_name(list_queue(l)), total, st->cursor + 1,
+		    total);
+	draw_text(p->win, 0, 0, title, p->cols, ta, DRAW_ELLIPSIS);
 }
 
 static void
@@ -96,47 +178,30 @@ list_paint(struct pane *p)
 {
 	struct list_state	*st = p->priv;
 	struct model		*m = p->ui->model;
-	struct list_cols	 c;
-	char			 title[128], days[16];
+	struct list		*l = model_list(m);
 	const char		*empty = NULL;
-	attr_t			 ta;
-	int			 i, x, n;
+	long			 i, total = list_total(l);
 
-	ta = theme_attr(p->focused ? CR_PANE_TITLE_FOCUS : CR_PANE_TITLE);
-	draw_bar(p->win, 0, ta);
-	n = model_list_loaded(m);
-	snprintf(title, sizeof title, " My cases (%d%s)", n,
-	    model_list_complete(m) ? "" : "+");
-	draw_text(p->win, 0, 0, title, p->cols, ta, DRAW_ELLIPSIS);
+	list_paint_title(p);
+	list_paint_heading(p, l);
 
-	list_columns(p, &c);
-	x = draw_text(p->win, 1, 0, " Child", c.name + 1,
-	    theme_attr(CR_HEADER), 0);
-	x += draw_text(p->win, 1, x, " ", 1, theme_attr(CR_HEADER), 0);
-	if (c.upn > 0)
-		x += draw_text(p->win, 1, x, "UPN", c.upn,
-		    theme_attr(CR_HEADER), 0);
-	x += draw_text(p->win, 1, x, "Status", c.status,
-	    theme_attr(CR_HEADER), 0);
-	snprintf(days, sizeof days, "%*s", c.days, "Sch.days");
-	draw_text(p->win, 1, x, days, p->cols - x, theme_attr(CR_HEADER), 0);
-
-	if (model_list_error(m) != NULL)
-		empty = model_list_error(m);
-	else if (n == 0 && model_conn_state(m) == MODEL_OFFLINE)
+	if (list_error(l) != NULL)
+		empty = list_error(l);
+	else if (list_held(l) == 0 && model_conn_state(m) == MODEL_OFFLINE)
 		empty = "Not connected to the database.";
-	else if (n == 0 && (model_list_loading(m) ||
+	else if (list_held(l) == 0 && (list_loading(l) ||
 	    model_conn_state(m) == MODEL_CONNECTING))
 		empty = "Loading...";
-	else if (n == 0)
-		empty = "No open cases are assigned to you.";
-	if (empty != NULL && n == 0) {
+	else if (total == 0)
+		empty = list_queue(l) == QUEUE_MY_CASES ?
+		    "No open cases are assigned to you." : "Nothing here.";
+	if (empty != NULL && list_held(l) == 0) {
 		draw_text(p->win, LIST_HEAD_ROWS, 1, empty, p->cols - 2,
-		    model_list_error(m) != NULL ? theme_attr(CR_ERROR) :
+		    list_error(l) != NULL ? theme_attr(CR_ERROR) :
 		    theme_attr(CR_DIM), DRAW_ELLIPSIS);
 		return;
 	}
-	for (i = st->top; i < n && i < st->top + list_body_rows(p); i++)
+	for (i = st->top; i < st->top + list_body_rows(p); i++)
 		list_paint_row(p, i);
 	st->old_cursor = st->cursor;
 }
@@ -146,6 +211,7 @@ list_paint_cursor(struct pane *p)
 {
 	struct list_state	*st = p->priv;
 
+	list_paint_title(p);
 	list_paint_row(p, st->old_cursor);
 	list_paint_row(p, st->cursor);
 	st->old_cursor = st->cursor;
@@ -156,7 +222,8 @@ static bool
 list_scroll_to_cursor(struct pane *p)
 {
 	struct list_state	*st = p->priv;
-	int			 body = list_body_rows(p), old = st->top;
+	int			 body = list_body_rows(p);
+	long			 old = st->top;
 
 	if (body <= 0)
 		return (false);
@@ -170,34 +237,74 @@ list_scroll_to_cursor(struct pane *p)
 }
 
 static void
+list_remember_cursor(struct pane *p)
+{
+	struct list_state	*st = p->priv;
+	const struct list_row	*r;
+
+	r = list_row(model_list(p->ui->model), st->cursor);
+	if (r == NULL) {
+		/* Not fetched yet: forget the old record, or a sync would
+		 * pull the cursor back to it. */
+		free(st->cursor_key);
+		st->cursor_key = NULL;
+		return;
+	}
+	if (st->cursor_key == NULL || strcmp(st->cursor_key, r->key) != 0) {
+		free(st->cursor_key);
+		st->cursor_key = xstrdup(r->key);
+	}
+}
+
+static void
 list_sync(struct pane *p)
 {
 	struct list_state	*st = p->priv;
-	struct model		*m = p->ui->model;
+	struct list		*l = model_list(p->ui->model);
+	long			 total = list_total(l), at;
 
-	st->nrows = model_list_loaded(m);
-	if (st->cursor >= st->nrows)
-		st->cursor = st->nrows > 0 ? st->nrows - 1 : 0;
-	list_scroll_to_cursor(p);
-	if (!st->announced && st->nrows > 0) {
-		st->announced = true;
-		ui_cursor_moved(p->ui, st->cursor);
+	if (st->queue != (int)list_queue(l)) {
+		/* Another queue: start at its top. */
+		st->queue = (int)list_queue(l);
+		st->cursor = st->top = 0;
+		free(st->cursor_key);
+		st->cursor_key = NULL;
+		st->announced = false;
 	}
-	if (st->nrows == 0)
+	/* Keep the cursor on its record after a refresh. */
+	if (st->cursor_key != NULL &&
+	    (at = list_find(l, st->cursor_key)) >= 0 && at != st->cursor)
+		st->cursor = at;
+	if (total >= 0 && st->cursor >= total)
+		st->cursor = total > 0 ? total - 1 : 0;
+	if (st->cursor_key == NULL)
+		list_remember_cursor(p);
+	list_scroll_to_cursor(p);
+	list_want(l, st->cursor);
+	if (!st->announced && list_row(l, st->cursor) != NULL) {
+		st->announced = true;
+		list_remember_cursor(p);
+		ui_cursor_moved(p->ui, st->cursor, true);
+	}
+	if (list_held(l) == 0 && total == 0)
 		st->announced = false;
 }
 
 static void
-list_move_to(struct pane *p, int row)
+list_move_to(struct pane *p, long row)
 {
 	struct list_state	*st = p->priv;
+	struct list		*l = model_list(p->ui->model);
+	long			 total = list_total(l);
 
-	if (st->nrows == 0)
+	if (total <= 0 && list_held(l) == 0)
 		return;
+	if (total > 0 && row >= total)
+		row = total - 1;
+	if (total < 0 && row >= list_first(l) + list_held(l))
+		row = list_first(l) + list_held(l) - 1;
 	if (row < 0)
 		row = 0;
-	if (row >= st->nrows)
-		row = st->nrows - 1;
 	if (row == st->cursor)
 		return;
 	st->cursor = row;
@@ -205,16 +312,29 @@ list_move_to(struct pane *p, int row)
 		p->dirty |= PANE_DIRTY_PAINT;
 	else
 		p->dirty |= PANE_DIRTY_CURSOR;
-	if (!model_list_complete(p->ui->model) &&
-	    row + LIST_PREFETCH >= st->nrows)
-		model_list_want(p->ui->model, st->nrows + 1);
-	ui_cursor_moved(p->ui, row);
+	list_want(l, row);
+	list_remember_cursor(p);
+	ui_cursor_moved(p->ui, row, false);
+}
+
+/* A re-sorted list starts again at its top, and the detail follows. */
+static void
+list_to_top(struct pane *p)
+{
+	struct list_state	*st = p->priv;
+
+	st->cursor = st->top = 0;
+	free(st->cursor_key);
+	st->cursor_key = NULL;
+	st->announced = false;
+	p->dirty |= PANE_DIRTY_PAINT;
 }
 
 static enum pane_result
 list_action(struct pane *p, enum action a)
 {
 	struct list_state	*st = p->priv;
+	struct list		*l = model_list(p->ui->model);
 	int			 page = list_body_rows(p) > 1 ?
 				     list_body_rows(p) - 1 : 1;
 
@@ -235,9 +355,21 @@ list_action(struct pane *p, enum action a)
 		list_move_to(p, 0);
 		break;
 	case ACTION_LAST:
-		list_move_to(p, st->nrows - 1);
-		if (!model_list_complete(p->ui->model))
-			model_list_want(p->ui->model, st->nrows + 1);
+		list_move_to(p, list_total(l) > 0 ? list_total(l) - 1 :
+		    list_first(l) + list_held(l) - 1);
+		break;
+	case ACTION_SORT_NEXT:
+		list_sort(l, (list_sort_column(l) + 1) % list_columns(l),
+		    false);
+		list_to_top(p);
+		break;
+	case ACTION_SORT_REVERSE:
+		list_sort(l, list_sort_column(l), !list_sort_desc(l));
+		list_to_top(p);
+		break;
+	case ACTION_REFRESH:
+		list_refresh(l, st->cursor_key);
+		model_refresh_counts(p->ui->model);
 		break;
 	default:
 		return (PANE_IGNORED);
@@ -250,16 +382,25 @@ list_cursor(struct pane *p, int *y, int *x)
 {
 	struct list_state	*st = p->priv;
 
-	if (st->nrows == 0)
+	if (list_held(model_list(p->ui->model)) == 0)
 		return (false);
-	*y = LIST_HEAD_ROWS + st->cursor - st->top;
+	*y = LIST_HEAD_ROWS + (int)(st->cursor - st->top);
 	*x = 0;
 	return (*y >= LIST_HEAD_ROWS && *y < p->rows);
+}
+
+static void
+list_release(struct pane *p)
+{
+	struct list_state	*st = p->priv;
+
+	free(st->cursor_key);
 }
 
 const struct pane_ops pane_list_ops = {
 	.name = "list",
 	.priv_size = sizeof (struct list_state),
+	.release = list_release,
 	.sync = list_sync,
 	.paint = list_paint,
 	.paint_cursor = list_paint_cursor,

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "model/detail.h"
+#include "model/list.h"
 #include "model/model.h"
 #include "ui/draw.h"
 #include "ui/keymap.h"
@@ -56,6 +57,7 @@ ui_new(struct model *m, const struct settings *s, bool ascii,
 	ui->theme = xstrdup(theme != NULL ? theme : "default");
 	ui->out = out;
 	ui->keymap = keymap_new();
+	ui->queues = pane_new(&pane_queues_ops, ui);
 	ui->list = pane_new(&pane_list_ops, ui);
 	ui->detail = pane_new(&pane_detail_ops, ui);
 	ui->focus = ui->list;
@@ -115,6 +117,7 @@ ui_free(struct ui *ui)
 	if (ui == NULL)
 		return;
 	layout_free(ui->root);
+	pane_free(ui->queues);
 	pane_free(ui->list);
 	pane_free(ui->detail);
 	if (ui->title != NULL)
@@ -146,9 +149,11 @@ ui_relayout(struct ui *ui)
 	ui->root = layout_split(LAYOUT_ROWS, 0, 1);
 	body = layout_split(wide ? LAYOUT_COLUMNS : LAYOUT_ROWS, 0, 1);
 	if (wide) {
+		layout_add(body, layout_leaf(ui->queues, 22, 1, 22));
 		layout_add(body, layout_leaf(ui->list, 0, 11, 20));
 		layout_add(body, layout_leaf(ui->detail, 0, 9, 20));
 	} else {
+		layout_add(body, layout_leaf(ui->queues, 1, 1, 1));
 		layout_add(body, layout_leaf(ui->list, 0, 1, 3));
 		layout_add(body, layout_leaf(ui->detail, 0, 1, 3));
 	}
@@ -166,6 +171,7 @@ ui_relayout(struct ui *ui)
 	ui->title = newwin(1, ui->cols > 0 ? ui->cols : 1, 0, 0);
 	ui->status = newwin(1, ui->cols > 0 ? ui->cols : 1,
 	    ui->rows > 1 ? ui->rows - 1 : 0, 0);
+	ui->queues->dirty |= PANE_DIRTY_PAINT;
 	ui->list->dirty |= PANE_DIRTY_PAINT;
 	ui->detail->dirty |= PANE_DIRTY_PAINT;
 	ui->bars_dirty = true;
@@ -192,12 +198,27 @@ ui_set_focus(struct ui *ui, struct pane *p)
 	ui->bars_dirty = true;
 }
 
-/* Called by the list pane when its cursor lands on a new row. */
+/*
+ * Called by the list pane when its cursor lands on a new row: the detail
+ * follows once keys pause (a held key skips the rows in between), or at
+ * once when a list has just arrived.
+ */
 void
-ui_cursor_moved(struct ui *ui, int row)
+ui_cursor_moved(struct ui *ui, long row, bool at_once)
 {
 	ui->pending_select = row;
-	ui->select_due = ui_now_ms() + UI_DETAIL_DELAY_MS;
+	ui->select_due = ui_now_ms() + (at_once ? 0 : UI_DETAIL_DELAY_MS);
+}
+
+void
+ui_open_queue(struct ui *ui, int queue)
+{
+	if (queue < 0 || queue >= QUEUE_COUNT)
+		return;
+	model_open_queue(ui->model, (enum list_queue)queue);
+	pane_queues_follow(ui->queues, queue);
+	ui->pending_select = -1;
+	ui_set_focus(ui, ui->list);
 }
 
 /* Actions no pane took. */
@@ -208,8 +229,14 @@ ui_global_action(struct ui *ui, enum action a)
 
 	switch (a) {
 	case ACTION_NEXT_PANE:
-		ui_set_focus(ui, ui->focus == ui->list ? ui->detail :
-		    ui->list);
+		ui_set_focus(ui, ui->focus == ui->queues ? ui->list :
+		    ui->focus == ui->list ? ui->detail : ui->queues);
+		break;
+	case ACTION_NEXT_QUEUE:
+	case ACTION_PREV_QUEUE:
+		t = (int)list_queue(model_list(ui->model)) +
+		    (a == ACTION_NEXT_QUEUE ? 1 : QUEUE_COUNT - 1);
+		ui_open_queue(ui, t % QUEUE_COUNT);
 		break;
 	case ACTION_OPEN:
 		if (ui->focus == ui->list)
@@ -265,6 +292,22 @@ ui_global_action(struct ui *ui, enum action a)
 	}
 }
 
+void
+ui_set_action_hook(struct ui *ui, void (*fn)(void *, const char *),
+    void *arg)
+{
+	ui->action_hook = fn;
+	ui->action_hook_arg = arg;
+}
+
+static void
+ui_note_action(struct ui *ui, const char *name)
+{
+	ui->last_action = name;
+	if (ui->action_hook != NULL)
+		ui->action_hook(ui->action_hook_arg, name);
+}
+
 static void
 ui_dispatch(struct ui *ui, int key)
 {
@@ -272,15 +315,15 @@ ui_dispatch(struct ui *ui, int key)
 
 	if (key == KEY_RESIZE) {
 		ui->resized = true;
-		ui->last_action = "resize";
+		ui_note_action(ui, "resize");
 		return;
 	}
 	a = keymap_lookup(ui->keymap, key);
 	if (a == ACTION_NONE) {
-		ui->last_action = "unbound";
+		ui_note_action(ui, "unbound");
 		return;
 	}
-	ui->last_action = action_name(a);
+	ui_note_action(ui, action_name(a));
 	if (ui->message != NULL && a != ACTION_RECONNECT)
 		ui_message(ui, NULL);
 	if (ui->help && a != ACTION_HELP && a != ACTION_QUIT &&
@@ -349,12 +392,6 @@ bool
 ui_quit_requested(const struct ui *ui)
 {
 	return (ui->quit);
-}
-
-const char *
-ui_last_action(const struct ui *ui)
-{
-	return (ui->last_action);
 }
 
 /* The top bar: who, where, and the connection. */
@@ -463,6 +500,7 @@ ui_check_model(struct ui *ui)
 	if (g != ui->seen_list) {
 		ui->seen_list = g;
 		ui->list->dirty |= PANE_DIRTY_CONTENT;
+		ui->queues->dirty |= PANE_DIRTY_CONTENT;
 	}
 	g = model_gen(ui->model, MODEL_DETAIL);
 	if (g != ui->seen_detail) {
@@ -508,6 +546,7 @@ ui_frame(struct ui *ui)
 	}
 	ui_check_model(ui);
 	if (ui->full_redraw) {
+		ui->queues->dirty |= PANE_DIRTY_PAINT;
 		ui->list->dirty |= PANE_DIRTY_PAINT;
 		ui->detail->dirty |= PANE_DIRTY_PAINT;
 		ui->bars_dirty = true;
@@ -524,7 +563,8 @@ ui_frame(struct ui *ui)
 		ui->full_redraw = false;
 		return;
 	}
-	any = ui->bars_dirty || ui->list->dirty || ui->detail->dirty;
+	any = ui->bars_dirty || ui->queues->dirty || ui->list->dirty ||
+	    ui->detail->dirty;
 	if (!any)
 		return;
 	if (ui->clear) {
@@ -536,6 +576,7 @@ ui_frame(struct ui *ui)
 		ui_paint_status(ui);
 		ui->bars_dirty = false;
 	}
+	ui_frame_pane(ui->queues);
 	ui_frame_pane(ui->list);
 	ui_frame_pane(ui->detail);
 	ui->full_redraw = false;

@@ -31,8 +31,9 @@ void		 ui_frame(struct ui *);
 bool		 ui_quit_requested(const struct ui *);
 /* A one-line message in the status bar (copied). */
 void		 ui_message(struct ui *, const char *);
-/* The last action's name, for the trace ("" before the first). */
-const char	*ui_last_action(const struct ui *);
+/* Called with each action's name just before it runs (CME_TRACE). */
+void		 ui_set_action_hook(struct ui *, void (*)(void *, const char *),
+		     void *);
 /* Restores the terminal from a fatal path (no allocation). */
 void		 ui_emergency_stop(void);
 

@@ -22,14 +22,17 @@ struct ui {
 	FILE			*out;		/* borrowed: terminal output */
 	struct keymap		*keymap;	/* owned */
 	struct layout_cell	*root;		/* owned */
+	struct pane		*queues;	/* owned */
 	struct pane		*list;		/* owned */
 	struct pane		*detail;	/* owned */
-	struct pane		*focus;		/* list or detail */
+	struct pane		*focus;		/* queues, list or detail */
 	WINDOW			*title;		/* owned, top bar */
 	WINDOW			*status;	/* owned, bottom bar */
 	char			*theme;		/* owned */
 	char			*message;	/* owned, status-bar text */
 	const char		*last_action;	/* static string */
+	void			(*action_hook)(void *, const char *);
+	void			*action_hook_arg;
 	int			 rows, cols;
 	int			 escdelay;
 	bool			 ascii;
@@ -40,12 +43,15 @@ struct ui {
 	bool			 bars_dirty;
 	bool			 help;
 	bool			 quit;
-	int			 pending_select;	/* row, or -1 */
+	long			 pending_select;	/* row, or -1 */
 	double			 select_due;		/* ms */
 	uint64_t		 seen_conn, seen_list, seen_detail;
+	int			 seen_queue;	/* the queue last shown */
 };
 
 /* The list cursor moved to row: fetch its detail once input pauses. */
-void	ui_cursor_moved(struct ui *, int row);
+void	ui_cursor_moved(struct ui *, long row, bool at_once);
+/* Opens a queue in the list pane and moves the focus there. */
+void	ui_open_queue(struct ui *, int queue);
 
 #endif /* CME_UI_UI_PRIVATE_H */

@@ -1,0 +1,791 @@
+/*
+ * list.c — queues as sliding windows over keyset-paginated queries.
+ *
+ * Each list kind (cases, alerts, children) has a fixed FROM clause and a
+ * fixed set of columns, each with its SQL expression and the type its
+ * keyset parameter is cast to. A queue adds a fixed WHERE condition. The
+ * statement text is assembled only from these static fragments; every
+ * value (the keys of the last row held, the page size) travels as a
+ * parameter. Row-level security decides what the officer may see; the
+ * conditions below only say what the queue is.
+ *
+ * Paging: the window holds rows [first, first + n) of the whole list. The
+ * next page is fetched after the last held row's (sort value, key), the
+ * previous one before the first held row's, in reverse order, then
+ * flipped. When the window grows past LIST_WINDOW_MAX rows the end
+ * furthest from the wanted row is dropped. A reply for a window that has
+ * since been reset (another queue, another sort) is recognised by its
+ * serial number and dropped.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/list.h"
+#include "util/sbuf.h"
+#include "util/xmalloc.h"
+
+struct list_coldef {
+	struct list_column	 col;
+	const char		*expr;	/* SQL for the displayed value */
+	const char		*sort;	/* SQL for ordering (never NULL) */
+	const char		*type;	/* cast for the keyset parameter */
+};
+
+struct list_kinddef {
+	const char		*from;	/* FROM ... (joins included) */
+	const char		*pk;	/* unique bigint key expression */
+	const char		*ids;	/* la_code, child_id, case_id, alert_id */
+	struct list_coldef	 cols[LIST_MAX_COLS];
+	int			 ncols;
+	int			 default_sort;
+	bool			 default_desc;
+};
+
+#define CHILD_NAME_EXPR \
+	"upper(ch.legal_surname) || ', ' || ch.legal_forename"
+#define CHILD_NAME_SORT \
+	"lower(ch.legal_surname || ' ' || ch.legal_forename)"
+
+static const struct list_kinddef list_kinds[] = {
+	[LIST_KIND_CASES] = {
+		.from = "cme.cme_case c JOIN cme.child ch "
+		    "ON ch.la_code = c.la_code AND ch.child_id = c.child_id",
+		.pk = "c.case_id",
+		.ids = "c.la_code::text, c.child_id::text, c.case_id::text, ''",
+		.cols = {
+			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
+			  CHILD_NAME_SORT, "text" },
+			{ { "UPN", "upn", 14, false }, "coalesce(ch.upn, '')",
+			  "coalesce(ch.upn, '')", "text" },
+			{ { "Status", "status", 11, false }, "c.status",
+			  "c.status", "text" },
+			{ { "Officer", "officer", 9, false },
+			  "coalesce(c.assigned_to::text, '-')",
+			  "coalesce(c.assigned_to::text, '')", "text" },
+			{ { "Referred", "referred", 11, false },
+			  "to_char(c.referred_on, 'YYYY-MM-DD')",
+			  "c.referred_on", "date" },
+			{ { "Sch.days", "days", 8, true },
+			  "cme.school_days_between(c.la_code, c.referred_on, "
+			  "current_date)::text",
+			  "cme.school_days_between(c.la_code, c.referred_on, "
+			  "current_date)", "int" },
+		},
+		.ncols = 6,
+		.default_sort = 4,
+		.default_desc = false,
+	},
+	[LIST_KIND_ALERTS] = {
+		.from = "cme.alert a JOIN cme.child ch "
+		    "ON ch.la_code = a.la_code AND ch.child_id = a.child_id "
+		    "JOIN cme.alert_rule r ON r.rule = a.rule",
+		.pk = "a.alert_id",
+		.ids = "a.la_code::text, a.child_id::text, "
+		    "coalesce(a.case_id::text, ''), a.alert_id::text",
+		.cols = {
+			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
+			  CHILD_NAME_SORT, "text" },
+			{ { "Alert", "rule", 24, false }, "r.label", "r.label",
+			  "text" },
+			{ { "Severity", "severity", 8, false }, "a.severity",
+			  "CASE a.severity WHEN 'high' THEN 3 "
+			  "WHEN 'medium' THEN 2 ELSE 1 END", "int" },
+			{ { "Status", "status", 12, false }, "a.status",
+			  "a.status", "text" },
+			{ { "Raised", "raised", 11, false },
+			  "to_char(a.raised_at, 'YYYY-MM-DD')", "a.raised_at",
+			  "timestamptz" },
+		},
+		.ncols = 5,
+		.default_sort = 4,
+		.default_desc = true,
+	},
+	[LIST_KIND_CHILDREN] = {
+		.from = "cme.child ch",
+		.pk = "ch.child_id",
+		.ids = "ch.la_code::text, ch.child_id::text, '', ''",
+		.cols = {
+			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
+			  CHILD_NAME_SORT, "text" },
+			{ { "UPN", "upn", 14, false }, "coalesce(ch.upn, '')",
+			  "coalesce(ch.upn, '')", "text" },
+			{ { "Born", "born", 11, false },
+			  "to_char(ch.dob, 'YYYY-MM-DD')", "ch.dob", "date" },
+			{ { "Sex", "sex", 4, false }, "ch.sex", "ch.sex",
+			  "text" },
+		},
+		.ncols = 4,
+		.default_sort = 0,
+		.default_desc = false,
+	},
+};
+
+struct list_queuedef {
+	const char	*name;
+	const char	*short_name;	/* for the one-line queue bar */
+	enum list_kind	 kind;
+	const char	*where;		/* fixed condition */
+};
+
+#define OPEN_CASE	"c.status NOT IN ('closed', 'transferred')"
+
+static const struct list_queuedef list_queues[QUEUE_COUNT] = {
+	[QUEUE_MY_ALERTS] = { "My alerts", "Alerts", LIST_KIND_ALERTS,
+	    "a.assigned_to = current_user AND a.status <> 'resolved' "
+	    "AND (a.status <> 'snoozed' OR a.snooze_until <= current_date)" },
+	[QUEUE_MY_CASES] = { "My cases", "Cases", LIST_KIND_CASES,
+	    "c.assigned_to = current_user AND " OPEN_CASE },
+	[QUEUE_TEAM] = { "Team", "Team", LIST_KIND_CASES,
+	    "c.team_id = (SELECT cme.staff_team(current_user)) AND "
+	    OPEN_CASE },
+	[QUEUE_UNASSIGNED] = { "Unassigned", "Unassigned", LIST_KIND_CASES,
+	    "c.assigned_to IS NULL AND " OPEN_CASE },
+	[QUEUE_APPROVALS] = { "Approvals", "Approvals", LIST_KIND_CASES,
+	    "c.closure_requested_at IS NOT NULL AND c.closure_decision IS NULL "
+	    "AND " OPEN_CASE },
+	[QUEUE_ALL_CHILDREN] = { "All children", "Children",
+	    LIST_KIND_CHILDREN, "true" },
+};
+
+struct list {
+	struct db		*db;		/* borrowed */
+	uint64_t		 gen;
+	uint64_t		 serial;	/* bumps when the window resets */
+	enum list_queue		 queue;
+	int			 sort;
+	bool			 desc;
+	struct list_row		*rows;		/* owned, held window */
+	int			 n;
+	int			 cap;
+	long			 first;
+	long			 total;		/* -1 unknown */
+	bool			 at_start;	/* nothing before rows[0] */
+	bool			 at_end;	/* nothing after rows[n-1] */
+	bool			 loading;
+	char			*error;
+	long			 counts[QUEUE_COUNT];
+};
+
+enum list_fetch {
+	FETCH_TOP,	/* from the start of the list */
+	FETCH_AFTER,	/* after the last held row */
+	FETCH_BEFORE,	/* before the first held row */
+	FETCH_BOTTOM,	/* the last page of the list */
+	FETCH_FROM,	/* from the first held row, inclusive (refresh) */
+};
+
+struct list_req {
+	struct list	*l;
+	uint64_t	 serial;
+	enum list_fetch	 how;
+};
+
+static const struct list_kinddef *
+list_kinddef(const struct list *l)
+{
+	return (&list_kinds[list_queues[l->queue].kind]);
+}
+
+const char *
+list_queue_name(enum list_queue q)
+{
+	return ((unsigned)q < QUEUE_COUNT ? list_queues[q].name : "");
+}
+
+const char *
+list_queue_short_name(enum list_queue q)
+{
+	return ((unsigned)q < QUEUE_COUNT ? list_queues[q].short_name : "");
+}
+
+enum list_kind
+list_queue_kind(enum list_queue q)
+{
+	return (list_queues[q].kind);
+}
+
+struct list *
+list_new(struct db *db)
+{
+	struct list	*l;
+	int		 i;
+
+	l = xcalloc(1, sizeof *l);
+	l->db = db;
+	l->queue = QUEUE_MY_CASES;
+	l->sort = list_kinds[LIST_KIND_CASES].default_sort;
+	l->desc = list_kinds[LIST_KIND_CASES].default_desc;
+	l->total = -1;
+	for (i = 0; i < QUEUE_COUNT; i++)
+		l->counts[i] = -1;
+	return (l);
+}
+
+static void
+list_row_release(struct list_row *r)
+{
+	int	i;
+
+	free(r->key);
+	free(r->sort);
+	free(r->la_code);
+	free(r->child_id);
+	free(r->case_id);
+	free(r->alert_id);
+	for (i = 0; i < LIST_MAX_COLS; i++)
+		free(r->cells[i]);
+	memset(r, 0, sizeof *r);
+}
+
+static void
+list_clear_rows(struct list *l)
+{
+	int	i;
+
+	for (i = 0; i < l->n; i++)
+		list_row_release(&l->rows[i]);
+	l->n = 0;
+}
+
+void
+list_free(struct list *l)
+{
+	if (l == NULL)
+		return;
+	list_clear_rows(l);
+	free(l->rows);
+	free(l->error);
+	free(l);
+}
+
+/* Drops n rows from the front (front) or the back of the window. */
+static void
+list_drop(struct list *l, int n, bool front)
+{
+	int	i;
+
+	if (n <= 0)
+		return;
+	if (n > l->n)
+		n = l->n;
+	if (front) {
+		for (i = 0; i < n; i++)
+			list_row_release(&l->rows[i]);
+		memmove(l->rows, l->rows + n, (size_t)(l->n - n) *
+		    sizeof *l->rows);
+		l->first += n;
+		l->at_start = false;
+	} else {
+		for (i = l->n - n; i < l->n; i++)
+			list_row_release(&l->rows[i]);
+		l->at_end = false;
+	}
+	l->n -= n;
+}
+
+/* Copies the result rows into new list_rows (in result order). */
+static struct list_row *
+list_copy_rows(const struct list *l, const struct db_rows *r, int *count)
+{
+	const struct list_kinddef	*k = list_kinddef(l);
+	struct list_row			*rows;
+	int				 i, j, n;
+
+	n = db_rows_count(r);
+	*count = n;
+	if (n == 0)
+		return (NULL);
+	rows = xcalloc((size_t)n, sizeof *rows);
+	for (i = 0; i < n; i++) {
+		const char *v;
+
+#define LIST_COPY(field, col) \
+		v = db_rows_value(r, i, col); \
+		rows[i].field = xstrdup(v != NULL ? v : "")
+		LIST_COPY(key, 0);
+		LIST_COPY(sort, 1);
+		LIST_COPY(la_code, 2);
+		LIST_COPY(child_id, 3);
+		LIST_COPY(case_id, 4);
+		LIST_COPY(alert_id, 5);
+#undef LIST_COPY
+		for (j = 0; j < k->ncols; j++) {
+			v = db_rows_value(r, i, 6 + j);
+			rows[i].cells[j] = xstrdup(v != NULL ? v : "");
+		}
+	}
+	return (rows);
+}
+
+static void
+list_on_page(void *arg, const struct db_rows *r, const struct db_error *err)
+{
+	struct list_req	*req = arg;
+	struct list	*l = req->l;
+	struct list_row	*rows;
+	int		 n, i, keep;
+
+	if (req->serial != l->serial) {
+		free(req);
+		return;
+	}
+	l->loading = false;
+	if (err != NULL) {
+		free(l->error);
+		l->error = xstrdup(err->message);
+		free(req);
+		l->gen++;
+		return;
+	}
+	rows = list_copy_rows(l, r, &n);
+	if (l->n + n > l->cap) {
+		l->cap = l->n + n + LIST_PAGE;
+		l->rows = xreallocarray(l->rows, (size_t)l->cap,
+		    sizeof *l->rows);
+	}
+	switch (req->how) {
+	case FETCH_TOP:
+	case FETCH_FROM:
+		list_clear_rows(l);
+		if (req->how == FETCH_TOP) {
+			l->first = 0;
+			l->at_start = true;
+		}
+		memcpy(l->rows, rows, (size_t)n * sizeof *rows);
+		l->n = n;
+		l->at_end = n < LIST_PAGE;
+		break;
+	case FETCH_AFTER:
+		memcpy(l->rows + l->n, rows, (size_t)n * sizeof *rows);
+		l->n += n;
+		l->at_end = n < LIST_PAGE;
+		break;
+	case FETCH_BEFORE:
+	case FETCH_BOTTOM:
+		/* Fetched in reverse order: flip them into place. */
+		if (req->how == FETCH_BOTTOM) {
+			list_clear_rows(l);
+			l->at_end = true;
+		}
+		memmove(l->rows + n, l->rows, (size_t)l->n * sizeof *l->rows);
+		for (i = 0; i < n; i++)
+			l->rows[i] = rows[n - 1 - i];
+		l->n += n;
+		if (req->how == FETCH_BOTTOM)
+			l->first = l->total >= 0 ? l->total - n : 0;
+		else
+			l->first -= n;
+		if (l->first < 0)
+			l->first = 0;
+		l->at_start = n < LIST_PAGE || l->first == 0;
+		if (l->at_start)
+			l->first = 0;
+		break;
+	}
+	free(rows);
+	if (l->at_end && l->total < l->first + l->n)
+		l->total = l->first + l->n;
+	/* Keep the window bounded: drop the end we moved away from. */
+	if (l->n > LIST_WINDOW_MAX) {
+		keep = l->n - LIST_WINDOW_MAX;
+		list_drop(l, keep, req->how == FETCH_AFTER);
+	}
+	free(req);
+	l->gen++;
+}
+
+static void
+list_on_total(void *arg, const struct db_rows *r, const struct db_error *err)
+{
+	struct list_req	*req = arg;
+	struct list	*l = req->l;
+
+	if (req->serial == l->serial && err == NULL &&
+	    db_rows_count(r) == 1) {
+		l->total = atol(db_rows_value(r, 0, 0));
+		l->gen++;
+	}
+	free(req);
+}
+
+static struct list_req *
+list_req_new(struct list *l, enum list_fetch how)
+{
+	struct list_req	*req;
+
+	req = xmalloc(sizeof *req);
+	req->l = l;
+	req->serial = l->serial;
+	req->how = how;
+	return (req);
+}
+
+/* SELECT ... FROM ... WHERE <queue>; the caller adds keyset and ORDER. */
+static void
+list_sql_select(const struct list *l, struct sbuf *sql)
+{
+	const struct list_kinddef	*k = list_kinddef(l);
+	int				 j;
+
+	sbuf_append_str(sql, "SELECT (");
+	sbuf_append_str(sql, k->pk);
+	sbuf_append_str(sql, ")::text, (");
+	sbuf_append_str(sql, k->cols[l->sort].sort);
+	sbuf_append_str(sql, ")::text, ");
+	sbuf_append_str(sql, k->ids);
+	for (j = 0; j < k->ncols; j++) {
+		sbuf_append_str(sql, ", ");
+		sbuf_append_str(sql, k->cols[j].expr);
+	}
+	sbuf_append_str(sql, " FROM ");
+	sbuf_append_str(sql, k->from);
+	sbuf_append_str(sql, " WHERE (");
+	sbuf_append_str(sql, list_queues[l->queue].where);
+	sbuf_append_str(sql, ")");
+}
+
+/*
+ * Adds one page fetch to a batch. forward: in the list's order after
+ * (or from, inclusive) the given keys; otherwise in reverse order before
+ * them. keys NULL: from the very start (or end, when !forward).
+ */
+static void
+list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
+    const struct list_row *from)
+{
+	const struct list_kinddef	*k = list_kinddef(l);
+	struct sbuf			 sql;
+	const char			*params[3];
+	char				 limit[16];
+	bool				 forward, asc;
+	int				 np = 0;
+
+	forward = how == FETCH_TOP || how == FETCH_AFTER || how == FETCH_FROM;
+	asc = forward != l->desc;
+	sbuf_init(&sql, 512);
+	list_sql_select(l, &sql);
+	if (from != NULL) {
+		sbuf_append_str(&sql, " AND ((");
+		sbuf_append_str(&sql, k->cols[l->sort].sort);
+		sbuf_append_str(&sql, "), ");
+		sbuf_append_str(&sql, k->pk);
+		sbuf_append_str(&sql, ") ");
+		if (how == FETCH_FROM)
+			sbuf_append_str(&sql, asc ? ">=" : "<=");
+		else
+			sbuf_append_str(&sql, asc ? ">" : "<");
+		sbuf_append_str(&sql, " ($1::");
+		sbuf_append_str(&sql, k->cols[l->sort].type);
+		sbuf_append_str(&sql, ", $2::bigint)");
+		params[np++] = from->sort;
+		params[np++] = from->key;
+	}
+	sbuf_append_str(&sql, " ORDER BY (");
+	sbuf_append_str(&sql, k->cols[l->sort].sort);
+	sbuf_append_str(&sql, asc ? ") ASC, " : ") DESC, ");
+	sbuf_append_str(&sql, k->pk);
+	sbuf_append_str(&sql, asc ? " ASC" : " DESC");
+	sbuf_append_str(&sql, np == 0 ? " LIMIT $1::int" : " LIMIT $3::int");
+	snprintf(limit, sizeof limit, "%d", LIST_PAGE);
+	params[np++] = limit;
+	db_batch_add(b, sql.buf, np, params, list_on_page,
+	    list_req_new(l, how));
+	sbuf_release(&sql);
+	l->loading = true;
+}
+
+static void
+list_add_total(struct list *l, struct db_batch *b)
+{
+	const struct list_kinddef	*k = list_kinddef(l);
+	struct sbuf			 sql;
+
+	sbuf_init(&sql, 256);
+	sbuf_append_str(&sql, "SELECT count(*) FROM ");
+	sbuf_append_str(&sql, k->from);
+	sbuf_append_str(&sql, " WHERE (");
+	sbuf_append_str(&sql, list_queues[l->queue].where);
+	sbuf_append_str(&sql, ")");
+	db_batch_add(b, sql.buf, 0, NULL, list_on_total,
+	    list_req_new(l, FETCH_TOP));
+	sbuf_release(&sql);
+}
+
+static void
+list_send(struct list *l, struct db_batch *b)
+{
+	struct db_error	err = { "", NULL, NULL, NULL };
+
+	if (db_batch_send(l->db, b, &err) != 0) {
+		l->loading = false;
+		free(l->error);
+		l->error = xstrdup(err.message);
+	}
+	db_error_release(&err);
+	l->gen++;
+}
+
+/*
+ * Starts the window again from the top, with the list's count: into the
+ * caller's batch when given, else in a batch of its own.
+ */
+static void
+list_restart(struct list *l, struct db_batch *into)
+{
+	struct db_batch	*b;
+
+	l->serial++;
+	list_clear_rows(l);
+	l->first = 0;
+	l->total = -1;
+	l->at_start = true;
+	l->at_end = false;
+	free(l->error);
+	l->error = NULL;
+	b = into != NULL ? into : db_batch_new();
+	list_add_page(l, b, FETCH_TOP, NULL);
+	list_add_total(l, b);
+	if (into == NULL)
+		list_send(l, b);
+	l->gen++;
+}
+
+void
+list_open(struct list *l, enum list_queue q)
+{
+	list_open_in(l, q, NULL);
+}
+
+void
+list_open_in(struct list *l, enum list_queue q, struct db_batch *b)
+{
+	if ((unsigned)q >= QUEUE_COUNT)
+		return;
+	if (list_queues[q].kind != list_queues[l->queue].kind ||
+	    l->sort >= list_kinds[list_queues[q].kind].ncols) {
+		l->sort = list_kinds[list_queues[q].kind].default_sort;
+		l->desc = list_kinds[list_queues[q].kind].default_desc;
+	}
+	l->queue = q;
+	list_restart(l, b);
+}
+
+void
+list_refresh(struct list *l, const char *keep_key)
+{
+	struct db_batch	*b;
+	struct list_row	 from;
+
+	(void)keep_key;		/* the caller finds it with list_find() */
+	if (l->n == 0 || l->at_start) {
+		list_restart(l, NULL);
+		return;
+	}
+	l->serial++;
+	memset(&from, 0, sizeof from);
+	from.sort = xstrdup(l->rows[0].sort);
+	from.key = xstrdup(l->rows[0].key);
+	b = db_batch_new();
+	list_add_page(l, b, FETCH_FROM, &from);
+	list_add_total(l, b);
+	list_row_release(&from);
+	list_send(l, b);
+}
+
+void
+list_sort(struct list *l, int column, bool desc)
+{
+	if (column < 0 || column >= list_kinddef(l)->ncols)
+		return;
+	l->sort = column;
+	l->desc = desc;
+	list_restart(l, NULL);
+}
+
+int
+list_sort_column(const struct list *l)
+{
+	return (l->sort);
+}
+
+bool
+list_sort_desc(const struct list *l)
+{
+	return (l->desc);
+}
+
+enum list_queue
+list_queue(const struct list *l)
+{
+	return (l->queue);
+}
+
+enum list_kind
+list_kind(const struct list *l)
+{
+	return (list_queues[l->queue].kind);
+}
+
+int
+list_columns(const struct list *l)
+{
+	return (list_kinddef(l)->ncols);
+}
+
+const struct list_column *
+list_column(const struct list *l, int i)
+{
+	if (i < 0 || i >= list_kinddef(l)->ncols)
+		return (NULL);
+	return (&list_kinddef(l)->cols[i].col);
+}
+
+long
+list_total(const struct list *l)
+{
+	return (l->total);
+}
+
+long
+list_first(const struct list *l)
+{
+	return (l->first);
+}
+
+int
+list_held(const struct list *l)
+{
+	return (l->n);
+}
+
+bool
+list_loading(const struct list *l)
+{
+	return (l->loading);
+}
+
+const char *
+list_error(const struct list *l)
+{
+	return (l->error);
+}
+
+const struct list_row *
+list_row(const struct list *l, long index)
+{
+	if (index < l->first || index >= l->first + l->n)
+		return (NULL);
+	return (&l->rows[index - l->first]);
+}
+
+long
+list_find(const struct list *l, const char *key)
+{
+	int	i;
+
+	for (i = 0; key != NULL && i < l->n; i++)
+		if (strcmp(l->rows[i].key, key) == 0)
+			return (l->first + i);
+	return (-1);
+}
+
+void
+list_want(struct list *l, long index)
+{
+	struct db_batch	*b;
+	long		 last = l->first + l->n;
+
+	if (l->loading || l->error != NULL)
+		return;
+	if (index >= last - LIST_PAGE / 2 && !l->at_end) {
+		b = db_batch_new();
+		if (index >= last + LIST_PAGE && l->total >= 0 &&
+		    index >= l->total - LIST_PAGE) {
+			/* A jump to the end: read the last page directly. */
+			l->serial++;
+			list_add_page(l, b, FETCH_BOTTOM, NULL);
+		} else {
+			list_add_page(l, b, FETCH_AFTER, l->n > 0 ?
+			    &l->rows[l->n - 1] : NULL);
+		}
+		list_send(l, b);
+	} else if (index < l->first + LIST_PAGE / 2 && !l->at_start) {
+		b = db_batch_new();
+		if (index < LIST_PAGE && index < l->first - LIST_PAGE) {
+			/* A jump to the top. */
+			l->serial++;
+			list_add_page(l, b, FETCH_TOP, NULL);
+		} else {
+			list_add_page(l, b, FETCH_BEFORE, &l->rows[0]);
+		}
+		list_send(l, b);
+	}
+}
+
+uint64_t
+list_gen(const struct list *l)
+{
+	return (l->gen);
+}
+
+static void
+list_on_counts(void *arg, const struct db_rows *r,
+    const struct db_error *err)
+{
+	struct list	*l = arg;
+	int		 i;
+
+	if (err != NULL || db_rows_count(r) != 1)
+		return;
+	for (i = 0; i < QUEUE_COUNT && i < db_rows_columns(r); i++) {
+		const char *v = db_rows_value(r, 0, i);
+
+		l->counts[i] = v != NULL ? atol(v) : -1;
+	}
+	l->gen++;
+}
+
+void
+list_add_counts(struct list *l, struct db_batch *b)
+{
+	struct sbuf	sql;
+	int		q;
+
+	sbuf_init(&sql, 1024);
+	sbuf_append_str(&sql, "SELECT ");
+	for (q = 0; q < QUEUE_COUNT; q++) {
+		const struct list_queuedef *qd = &list_queues[q];
+
+		if (q > 0)
+			sbuf_append_str(&sql, ", ");
+		sbuf_append_str(&sql, "(SELECT count(*) FROM ");
+		sbuf_append_str(&sql, list_kinds[qd->kind].from);
+		sbuf_append_str(&sql, " WHERE ");
+		sbuf_append_str(&sql, qd->where);
+		sbuf_append_str(&sql, ")");
+	}
+	db_batch_add(b, sql.buf, 0, NULL, list_on_counts, l);
+	sbuf_release(&sql);
+}
+
+long
+list_queue_count(const struct list *l, enum list_queue q)
+{
+	return ((unsigned)q < QUEUE_COUNT ? l->counts[q] : -1);
+}
+
+void
+list_reset(struct list *l)
+{
+	int	i;
+
+	l->serial++;
+	list_clear_rows(l);
+	l->loading = false;
+	l->total = -1;
+	for (i = 0; i < QUEUE_COUNT; i++)
+		l->counts[i] = -1;
+	l->gen++;
+}

@@ -1,0 +1,103 @@
+/*
+ * list.h — the lists a caseworker works through: queues of cases, alerts
+ * and children, read as a sliding window with keyset pagination.
+ *
+ * A list is a queue (My cases, Team, ...) plus an optional limit pattern
+ * and a sort column. The client never holds the whole list: it keeps a
+ * window of at most LIST_WINDOW_MAX rows around the cursor, fetched a page
+ * at a time after (or before) the keys of the rows it has, never with
+ * OFFSET, so scrolling through 300,000 children costs the same at row 10
+ * as at row 290,000. The first page and the list's count travel in one
+ * batch (one round trip).
+ */
+#ifndef CME_MODEL_LIST_H
+#define CME_MODEL_LIST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define LIST_PAGE	100	/* rows per fetch */
+#define LIST_WINDOW_MAX	600	/* rows held at most */
+#define LIST_MAX_COLS	8
+
+struct db;
+struct db_batch;
+struct list;
+
+enum list_kind {
+	LIST_KIND_CASES,
+	LIST_KIND_ALERTS,
+	LIST_KIND_CHILDREN,
+};
+
+enum list_queue {
+	QUEUE_MY_ALERTS,
+	QUEUE_MY_CASES,
+	QUEUE_TEAM,
+	QUEUE_UNASSIGNED,
+	QUEUE_APPROVALS,
+	QUEUE_ALL_CHILDREN,
+	QUEUE_COUNT,
+};
+
+struct list_column {
+	const char	*title;		/* heading */
+	const char	*name;		/* for :sort */
+	int		 width;		/* display columns, 0 = takes the rest */
+	bool		 right;		/* right-aligned (numbers) */
+};
+
+/* One row; strings owned by the list, valid until the window moves. */
+struct list_row {
+	char	*key;			/* unique within the list */
+	char	*sort;			/* the sort column's value, as text */
+	char	*la_code;
+	char	*child_id;
+	char	*case_id;		/* "" when none */
+	char	*alert_id;		/* "" when none */
+	char	*cells[LIST_MAX_COLS];
+};
+
+struct list	*list_new(struct db *);
+void		 list_free(struct list *);
+
+const char	*list_queue_name(enum list_queue);
+const char	*list_queue_short_name(enum list_queue);
+enum list_kind	 list_queue_kind(enum list_queue);
+
+/* Opens a queue from the top (keeps the sort when the kind is the same). */
+void		 list_open(struct list *, enum list_queue);
+/* The same, adding the statements to the caller's batch. */
+void		 list_open_in(struct list *, enum list_queue, struct db_batch *);
+/* Re-reads the window, keeping the row with this key where possible. */
+void		 list_refresh(struct list *, const char *keep_key);
+void		 list_sort(struct list *, int column, bool desc);
+int		 list_sort_column(const struct list *);
+bool		 list_sort_desc(const struct list *);
+
+enum list_queue	 list_queue(const struct list *);
+enum list_kind	 list_kind(const struct list *);
+int		 list_columns(const struct list *);
+const struct list_column *list_column(const struct list *, int);
+
+/* Rows are numbered over the whole list; the window holds a slice. */
+long		 list_total(const struct list *);	/* -1 until known */
+long		 list_first(const struct list *);	/* first held */
+int		 list_held(const struct list *);
+bool		 list_loading(const struct list *);
+const char	*list_error(const struct list *);
+/* NULL when the row is outside the window (being fetched). */
+const struct list_row *list_row(const struct list *, long index);
+/* Finds the index of a held row by key, or -1. */
+long		 list_find(const struct list *, const char *key);
+/* Makes sure the rows around index are held or on their way. */
+void		 list_want(struct list *, long index);
+uint64_t	 list_gen(const struct list *);
+
+/* Queue counts for the queues pane: one statement for all of them. */
+void		 list_add_counts(struct list *, struct db_batch *);
+long		 list_queue_count(const struct list *, enum list_queue);
+/* Everything is stale after a reconnect. */
+void		 list_reset(struct list *);
+
+#endif /* CME_MODEL_LIST_H */

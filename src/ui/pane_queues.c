@@ -1,0 +1,166 @@
+/*
+ * pane_queues.c — the queues: My alerts, My cases, Team, Unassigned,
+ * Approvals, All children, each with its count.
+ *
+ * Beside the list on wide screens it is a column, one queue a line; on
+ * narrow screens the layout gives it one row and it draws a bar of the
+ * same queues instead. The queue open in the list is marked with '*' (and
+ * bracketed in the bar), so it reads without colour. Enter opens the
+ * queue under the cursor; { and } open the previous or next queue from
+ * anywhere.
+ */
+#include <curses.h>
+#include <stdio.h>
+
+#include "model/list.h"
+#include "model/model.h"
+#include "ui/draw.h"
+#include "ui/pane.h"
+#include "ui/theme.h"
+#include "ui/ui_private.h"
+
+struct queues_state {
+	int	cursor;		/* queue under the cursor */
+};
+
+/* The short label of the queue bar: "Cases 20". */
+static void
+queues_label(const struct list *l, int q, char *buf, size_t n)
+{
+	long		 c = list_queue_count(l, (enum list_queue)q);
+	const char	*name = list_queue_short_name((enum list_queue)q);
+
+	if (c < 0)
+		snprintf(buf, n, "%s", name);
+	else
+		snprintf(buf, n, "%s %ld", name, c);
+}
+
+/* One row: the queues side by side. */
+static void
+queues_paint_bar(struct pane *p)
+{
+	struct list	*l = model_list(p->ui->model);
+	struct queues_state *st = p->priv;
+	char		 label[64], item[72];
+	int		 q, x = 0;
+	attr_t		 a;
+
+	draw_bar(p->win, 0, theme_attr(CR_PANE_TITLE));
+	for (q = 0; q < QUEUE_COUNT && x < p->cols; q++) {
+		queues_label(l, q, label, sizeof label);
+		if (q == (int)list_queue(l))
+			snprintf(item, sizeof item, "[%s]", label);
+		else
+			snprintf(item, sizeof item, " %s ", label);
+		if (p->focused && q == st->cursor)
+			a = theme_attr(CR_SELECTED);
+		else if (q == (int)list_queue(l))
+			a = theme_attr(CR_PANE_TITLE_FOCUS);
+		else
+			a = theme_attr(CR_PANE_TITLE);
+		x += draw_text(p->win, 0, x, item, p->cols - x, a,
+		    DRAW_NO_PAD);
+	}
+}
+
+static void
+queues_paint(struct pane *p)
+{
+	struct list	*l = model_list(p->ui->model);
+	struct queues_state *st = p->priv;
+	char		 label[64], line[160];
+	attr_t		 ta, a;
+	int		 q;
+
+	if (p->rows <= 2) {
+		queues_paint_bar(p);
+		return;
+	}
+	ta = theme_attr(p->focused ? CR_PANE_TITLE_FOCUS : CR_PANE_TITLE);
+	draw_bar(p->win, 0, ta);
+	draw_text(p->win, 0, 0, " Queues", p->cols - 1, ta, 0);
+	for (q = 0; q < QUEUE_COUNT && q + 1 < p->rows; q++) {
+		long c = list_queue_count(l, (enum list_queue)q);
+
+		snprintf(label, sizeof label, "%s", list_queue_name(
+		    (enum list_queue)q));
+		if (c >= 0)
+			snprintf(line, sizeof line, "%c%-*s%6ld",
+			    q == (int)list_queue(l) ? '*' : ' ',
+			    p->cols - 9 > 1 ? p->cols - 9 : 1, label, c);
+		else
+			snprintf(line, sizeof line, "%c%s",
+			    q == (int)list_queue(l) ? '*' : ' ', label);
+		a = (p->focused && q == st->cursor) ?
+		    theme_attr(CR_SELECTED) : A_NORMAL;
+		draw_text(p->win, q + 1, 0, line, p->cols - 1, a, 0);
+	}
+	draw_vline(p->win, p->cols - 1, 0, p->rows - 1,
+	    theme_attr(CR_BORDER));
+}
+
+static void
+queues_sync(struct pane *p)
+{
+	(void)p;
+}
+
+static enum pane_result
+queues_action(struct pane *p, enum action a)
+{
+	struct queues_state *st = p->priv;
+
+	switch (a) {
+	case ACTION_MOVE_UP:
+		if (st->cursor > 0)
+			st->cursor--;
+		break;
+	case ACTION_MOVE_DOWN:
+		if (st->cursor + 1 < QUEUE_COUNT)
+			st->cursor++;
+		break;
+	case ACTION_FIRST:
+		st->cursor = 0;
+		break;
+	case ACTION_LAST:
+		st->cursor = QUEUE_COUNT - 1;
+		break;
+	case ACTION_OPEN:
+		ui_open_queue(p->ui, st->cursor);
+		return (PANE_HANDLED);
+	default:
+		return (PANE_IGNORED);
+	}
+	p->dirty |= PANE_DIRTY_PAINT;
+	return (PANE_HANDLED);
+}
+
+static bool
+queues_cursor(struct pane *p, int *y, int *x)
+{
+	struct queues_state *st = p->priv;
+
+	*y = p->rows <= 2 ? 0 : st->cursor + 1;
+	*x = 0;
+	return (true);
+}
+
+/* Called when a queue is opened from elsewhere: follow it. */
+void
+pane_queues_follow(struct pane *p, int queue)
+{
+	struct queues_state *st = p->priv;
+
+	st->cursor = queue;
+	p->dirty |= PANE_DIRTY_PAINT;
+}
+
+const struct pane_ops pane_queues_ops = {
+	.name = "queues",
+	.priv_size = sizeof (struct queues_state),
+	.sync = queues_sync,
+	.paint = queues_paint,
+	.action = queues_action,
+	.cursor = queues_cursor,
+};
