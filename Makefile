@@ -30,7 +30,8 @@ LDFLAGS	+= -fsanitize=address,undefined
 else
 CFLAGS	?= -O2 -g
 endif
-CFLAGS	+= $(WARN) -MMD -MP
+CFLAGS	+= $(WARN) -MMD -MP -pthread
+LDFLAGS	+= -pthread
 
 VERSION	:= $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 CPPFLAGS += -DCME_VERSION='"$(VERSION)"'
@@ -42,8 +43,19 @@ SQL	 = $(sort $(wildcard src/db/sql/*.sql))
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Drivers that tests/db/*.sh run against the test database (not unit
+# tests: they need a server): tests/db/NAME.c -> BUILD/tests/db_NAME.
+DBT_SRC	 = $(wildcard tests/db/*.c)
+DBT_BIN	 = $(DBT_SRC:tests/db/%.c=$(BUILD)/tests/db_%)
 
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+# A fuzz target is built from src/util/*.c; one that needs more names the
+# files in FUZZ_DEPS_<target> (the fuzz rule passes them on).
+FUZZ_DEPS_fuzz_limit = src/model/limit.c
+# ui/ files include curses.h (for the key codes); the fuzz build links
+# ncursesw with the other libraries, and opens no terminal.
+FUZZ_DEPS_fuzz_keys = src/ui/keymap.c src/ui/cmdline.c \
+	src/ui/cmdline_parse.c src/ui/prompt.c src/ui/draw.c src/ui/theme.c
 
 .PHONY: all check check-unit check-layers demo demo-db demo-stop clean fuzz \
 	unit-bins install deps lint
@@ -84,7 +96,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcme.a tests/unit/unit.h
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcme.a \
 		$(LDFLAGS) $(PKG_LIBS)
 
-unit-bins: $(UNIT_BIN) $(BUILD)/cme
+$(BUILD)/tests/db_%: tests/db/%.c $(BUILD)/libcme.a tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcme.a \
+		$(LDFLAGS) $(PKG_LIBS)
+
+unit-bins: $(UNIT_BIN) $(DBT_BIN) $(BUILD)/cme
 
 # The README's test command. Installs what is missing, builds the sanitiser
 # build, and runs every suite against a throwaway cluster.
@@ -119,12 +137,14 @@ deps:
 
 fuzz:
 	@mkdir -p build/fuzz
-	@for f in $(FUZZ_SRC); do \
+	@$(foreach v,$(filter FUZZ_DEPS_%,$(.VARIABLES)),$(v)='$($(v))';) \
+	for f in $(FUZZ_SRC); do \
 		n=$$(basename $$f .c); \
+		eval "deps=\$${FUZZ_DEPS_$$n:-}"; \
 		echo "clang -fsanitize=fuzzer $$f -> build/fuzz/$$n"; \
 		clang $(filter-out -MMD -MP,$(CPPFLAGS)) -g -O1 \
 			-fsanitize=fuzzer,address,undefined -Itests/fuzz \
-			-o build/fuzz/$$n $$f $(FUZZ_DEPS_$$n) \
+			-o build/fuzz/$$n $$f $$deps \
 			$(wildcard src/util/*.c) $(PKG_LIBS) || exit 1; \
 	done
 

@@ -9,8 +9,9 @@
  * back anything open). A terminal that reports hang-up counts as SIGHUP.
  *
  * CME_TRACE=FILE appends one tab-separated line per user action:
- * action, round trips, statements and server milliseconds, so tests and
- * benchmarks can assert them.
+ * action, round trips, statements, server milliseconds, and the bytes
+ * written to the terminal (counted at the output stream, ui/tty.c), so
+ * tests and benchmarks can assert them.
  */
 #include <errno.h>
 #include <poll.h>
@@ -24,6 +25,7 @@
 #include "db/db.h"
 #include "model/model.h"
 #include "settings.h"
+#include "ui/tty.h"
 #include "ui/ui.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -56,6 +58,8 @@ struct app_trace {
 	FILE			*f;
 	char			 action[32];
 	struct db_stats		 start;
+	unsigned long long	 bytes_start;
+	struct tty		*tty;		/* borrowed, may be NULL */
 	int			 open;
 };
 
@@ -66,11 +70,13 @@ app_trace_flush(struct app_trace *tr, const struct model *m)
 
 	if (tr->f == NULL || !tr->open)
 		return;
+	tty_settle(tr->tty);
 	model_db_stats(m, &now);
-	fprintf(tr->f, "%s\t%llu\t%llu\t%.3f\n", tr->action,
+	fprintf(tr->f, "%s\t%llu\t%llu\t%.3f\t%llu\n", tr->action,
 	    (unsigned long long)(now.round_trips - tr->start.round_trips),
 	    (unsigned long long)(now.statements - tr->start.statements),
-	    now.server_ms - tr->start.server_ms);
+	    now.server_ms - tr->start.server_ms,
+	    tty_bytes(tr->tty) - tr->bytes_start);
 	fflush(tr->f);
 	tr->open = 0;
 }
@@ -84,6 +90,8 @@ app_trace_begin(struct app_trace *tr, const char *action,
 	app_trace_flush(tr, m);
 	snprintf(tr->action, sizeof tr->action, "%s", action);
 	model_db_stats(m, &tr->start);
+	tty_settle(tr->tty);
+	tr->bytes_start = tty_bytes(tr->tty);
 	tr->open = 1;
 }
 
@@ -98,6 +106,13 @@ app_on_action(void *arg, const char *name)
 	struct app_trace_hook	*h = arg;
 
 	app_trace_begin(h->trace, name, h->model);
+}
+
+static void
+app_fatal_hook(void)
+{
+	ui_emergency_stop();
+	tty_emergency_restore();
 }
 
 static int
@@ -121,6 +136,7 @@ app_run(const struct settings *s, const struct db_params *params,
 	struct ui		*ui;
 	struct pollfd		 pfd[2];
 	struct app_trace_hook	 hook;
+	struct tty		*tty;
 	const char		*path;
 	int			 status = 0, n, timeout;
 	bool			 hangup = false;
@@ -146,17 +162,22 @@ app_run(const struct settings *s, const struct db_params *params,
 	m = model_new(db);
 	model_update(m);
 	model_start(m);
+	/* curses draws into a pty whose output is counted on its way. */
+	tty = tty_start();
+	trace.tty = tty;
 	ui = ui_new(m, s, opt->ascii || s->ascii,
-	    opt->theme != NULL ? opt->theme : s->theme, stdout);
+	    opt->theme != NULL ? opt->theme : s->theme,
+	    tty != NULL ? tty_stream(tty) : stdout);
 	if (ui_start(ui) != 0) {
+		ui_free(ui);
+		tty_stop(tty);
 		fprintf(stderr, "cme: cannot start the terminal (TERM=%s)\n",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
-		ui_free(ui);
 		db_close(db);
 		model_free(m);
 		return (1);
 	}
-	fatal_set_hook(ui_emergency_stop);
+	fatal_set_hook(app_fatal_hook);
 	app_signals();
 	app_trace_begin(&trace, "start", m);
 	hook.trace = &trace;
@@ -182,6 +203,7 @@ app_run(const struct settings *s, const struct db_params *params,
 			 * the keyboard now.
 			 */
 			if (errno == EINTR) {
+				tty_sync_size(tty);
 				if (app_signal == 0 && !ui_input(ui))
 					hangup = true;
 				continue;
@@ -213,6 +235,7 @@ app_run(const struct settings *s, const struct db_params *params,
 	app_trace_flush(&trace, m);
 	ui_stop(ui);
 	ui_free(ui);
+	tty_stop(tty);		/* drains the pty, restores the modes */
 	fatal_set_hook(NULL);
 	db_close(db);		/* pending callbacks still reach the model */
 	model_free(m);

@@ -97,7 +97,7 @@ tmux_t() {
 # has no pane_dead_status); the window size is manual so resize-window
 # works on a detached session.
 screen_start() {
-	tmux_t kill-server 2>/dev/null
+	screen_stop
 	_screen_status="${CME_TMP:-/tmp}/screen-status.${CME_TMUX:-$$}"
 	rm -f "$_screen_status"
 	tmux_t new-session -d -s t -x "$1" -y "$2" \
@@ -109,8 +109,15 @@ screen_start() {
 	return 0
 }
 
+# screen_stop: kill the server and wait until it has gone, so the next
+# screen_start cannot reach a server that is still shutting down.
 screen_stop() {
 	tmux_t kill-server 2>/dev/null
+	_n=0
+	while tmux_t list-sessions >/dev/null 2>&1 && [ $_n -lt 100 ]; do
+		_n=$((_n + 1))
+		sleep 0.05
+	done
 	return 0
 }
 

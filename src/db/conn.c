@@ -52,6 +52,8 @@ struct db {
 	double			 sent_at;
 	struct db_batch		*queue;		/* waiting to be sent */
 	struct db_batch		*queue_tail;
+	db_notify_fn		 notify;
+	void			*notify_arg;
 };
 
 static void	db_fail_batch(struct db_batch *, const struct db_error *);
@@ -487,6 +489,23 @@ db_finish_batch(struct db *db)
 	}
 }
 
+/* Hands every notification that has arrived to the callback. */
+static bool
+db_deliver_notifies(struct db *db)
+{
+	PGnotify	*n;
+	bool		 any = false;
+
+	while ((n = PQnotifies(db->conn)) != NULL) {
+		if (db->notify != NULL)
+			db->notify(db->notify_arg, n->relname,
+			    n->extra != NULL ? n->extra : "");
+		PQfreemem(n);
+		any = true;
+	}
+	return (any);
+}
+
 bool
 db_pump(struct db *db)
 {
@@ -526,11 +545,19 @@ db_pump(struct db *db)
 		db_deliver(db, res);
 		PQclear(res);
 	}
+	changed |= db_deliver_notifies(db);
 	if (PQstatus(db->conn) == CONNECTION_BAD) {
 		db_mark_broken(db);
 		changed = true;
 	}
 	return (changed);
+}
+
+void
+db_set_notify(struct db *db, db_notify_fn fn, void *arg)
+{
+	db->notify = fn;
+	db->notify_arg = arg;
 }
 
 /* Runs the callbacks of a batch's undelivered statements with err. */

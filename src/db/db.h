@@ -151,6 +151,15 @@ void		 db_batch_free(struct db_batch *);
 int		 db_batch_send(struct db *, struct db_batch *,
 		     struct db_error *);
 
+/*
+ * Notifications (LISTEN/NOTIFY): fn runs from db_pump() for each one that
+ * arrives, with the channel and payload borrowed for the call.
+ */
+typedef void	(*db_notify_fn)(void *arg, const char *channel,
+		    const char *payload);
+
+void		 db_set_notify(struct db *, db_notify_fn, void *);
+
 /* Per-connection counters since the connection was made. */
 struct db_stats {
 	uint64_t	round_trips;	/* batches (and blocking calls) sent */

@@ -166,6 +166,8 @@ struct list {
 	bool			 loading;
 	char			*error;
 	long			 counts[QUEUE_COUNT];
+	void			(*counts_done)(void *);
+	void			*counts_done_arg;
 };
 
 enum list_fetch {
@@ -737,14 +739,23 @@ list_on_counts(void *arg, const struct db_rows *r,
 	struct list	*l = arg;
 	int		 i;
 
-	if (err != NULL || db_rows_count(r) != 1)
-		return;
-	for (i = 0; i < QUEUE_COUNT && i < db_rows_columns(r); i++) {
-		const char *v = db_rows_value(r, 0, i);
+	if (err == NULL && db_rows_count(r) == 1) {
+		for (i = 0; i < QUEUE_COUNT && i < db_rows_columns(r); i++) {
+			const char *v = db_rows_value(r, 0, i);
 
-		l->counts[i] = v != NULL ? atol(v) : -1;
+			l->counts[i] = v != NULL ? atol(v) : -1;
+		}
+		l->gen++;
 	}
-	l->gen++;
+	if (l->counts_done != NULL)
+		l->counts_done(l->counts_done_arg);
+}
+
+void
+list_on_counts_done(struct list *l, void (*fn)(void *), void *arg)
+{
+	l->counts_done = fn;
+	l->counts_done_arg = arg;
 }
 
 void

@@ -97,6 +97,8 @@ uint64_t	 list_gen(const struct list *);
 /* Queue counts for the queues pane: one statement for all of them. */
 void		 list_add_counts(struct list *, struct db_batch *);
 long		 list_queue_count(const struct list *, enum list_queue);
+/* fn runs each time a counts statement completes (or fails). */
+void		 list_on_counts_done(struct list *, void (*)(void *), void *);
 /* Everything is stale after a reconnect. */
 void		 list_reset(struct list *);
 

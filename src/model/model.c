@@ -28,10 +28,17 @@ struct model {
 	char			*la_name;
 
 	struct list		*list;		/* owned */
+	int			 la_code;	/* from whoami, 0 unknown */
+	int			 news;		/* notifications not shown */
+	bool			 counts_inflight;
+	bool			 counts_again;	/* news came during a refresh */
 
 	struct detail		*detail;	/* owned */
 	long			 selected;	/* row index, -1 none */
 };
+
+static void	model_on_counts_done(void *);
+static void	model_on_notify(void *, const char *, const char *);
 
 static char *
 model_dup(const struct db_rows *r, int row, const char *col)
@@ -61,6 +68,8 @@ model_new(struct db *db)
 	m->selected = -1;
 	m->detail = detail_new(db);
 	m->list = list_new(db);
+	list_on_counts_done(m->list, model_on_counts_done, m);
+	db_set_notify(db, model_on_notify, m);
 	return (m);
 }
 
@@ -75,6 +84,48 @@ model_free(struct model *m)
 	free(m->user_name);
 	free(m->la_name);
 	free(m);
+}
+
+/* ---- live push ---- */
+
+static void
+model_on_counts_done(void *arg)
+{
+	struct model	*m = arg;
+
+	m->counts_inflight = false;
+	if (m->counts_again) {
+		m->counts_again = false;
+		model_refresh_counts(m);
+	}
+}
+
+static void
+model_on_notify(void *arg, const char *channel, const char *payload)
+{
+	struct model	*m = arg;
+
+	(void)payload;
+	if (strncmp(channel, "cme_alerts_", 11) != 0)
+		return;
+	m->news++;
+	model_refresh_counts(m);
+	model_bump(m, MODEL_CONN);
+}
+
+int
+model_news(const struct model *m)
+{
+	return (m->news);
+}
+
+void
+model_show_news(struct model *m)
+{
+	m->news = 0;
+	list_refresh(m->list, NULL);
+	model_refresh_counts(m);
+	model_bump(m, MODEL_CONN);
 }
 
 /* ---- identity ---- */
@@ -120,11 +171,16 @@ model_start(struct model *m)
 	struct db_batch	*b;
 	struct db_error	 err = { "", NULL, NULL, NULL };
 
-	/* The first screen: who I am, the queue counts, my cases. */
+	/*
+	 * The first screen in one round trip: who I am, the queue counts,
+	 * the current queue's first page, and LISTEN for live alert changes
+	 * (last: it is session state, rebuilt on every reconnect).
+	 */
 	b = db_batch_new();
 	db_batch_add(b, QUERY_WHOAMI, 0, NULL, model_on_whoami, m);
 	list_add_counts(m->list, b);
 	list_open_in(m->list, list_queue(m->list), b);
+	db_batch_add(b, QUERY_LISTEN_ALERTS, 0, NULL, NULL, NULL);
 	if (db_batch_send(m->db, b, &err) != 0) {
 		free(m->conn_error);
 		m->conn_error = xstrdup(err.message);
@@ -140,12 +196,18 @@ model_open_queue(struct model *m, enum list_queue q)
 	m->selected = -1;
 }
 
+/* At most one counts refresh in flight; news during it asks for one more. */
 void
 model_refresh_counts(struct model *m)
 {
 	struct db_batch	*b;
 	struct db_error	 err = { "", NULL, NULL, NULL };
 
+	if (m->counts_inflight) {
+		m->counts_again = true;
+		return;
+	}
+	m->counts_inflight = true;
 	b = db_batch_new();
 	list_add_counts(m->list, b);
 	(void)db_batch_send(m->db, b, &err);
@@ -216,6 +278,7 @@ model_reconnect(struct model *m)
 	if (m->conn != MODEL_OFFLINE)
 		return;
 	list_reset(m->list);
+	m->counts_inflight = m->counts_again = false;
 	if (db_reconnect_start(m->db) == 0)
 		model_start(m);
 	model_update(m);

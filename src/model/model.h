@@ -61,6 +61,10 @@ int		 model_list_loaded(const struct model *);	/* rows held */
 void		 model_open_queue(struct model *, enum list_queue);
 /* Re-reads the queue counts (one statement). */
 void		 model_refresh_counts(struct model *);
+/* Alert changes pushed by the server since the list was last shown. */
+int		 model_news(const struct model *);
+/* Shows them: re-reads the list (the cursor stays on its record). */
+void		 model_show_news(struct model *);
 
 /* Opens the record of a list row in the detail (see detail.h). */
 void		 model_select(struct model *, long row);

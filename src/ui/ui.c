@@ -271,6 +271,9 @@ ui_global_action(struct ui *ui, enum action a)
 		ui->help = !ui->help;
 		ui->full_redraw = true;
 		break;
+	case ACTION_SHOW_NEW:
+		model_show_news(ui->model);
+		break;
 	case ACTION_TAB_SUMMARY:
 	case ACTION_TAB_TIMELINE:
 	case ACTION_TAB_ATTENDANCE:
@@ -446,6 +449,15 @@ ui_paint_status(struct ui *ui)
 	} else if (ui->message != NULL) {
 		draw_text(ui->status, 0, 0, ui->message, ui->cols,
 		    theme_attr(CR_NOTICE), DRAW_ELLIPSIS);
+	} else if (model_news(ui->model) > 0) {
+		keymap_keys_for(ui->keymap, ACTION_SHOW_NEW, keys,
+		    sizeof keys);
+		snprintf(buf, sizeof buf, " %d new alert change%s - press %s "
+		    "to show", model_news(ui->model),
+		    model_news(ui->model) == 1 ? "" : "s", keys);
+		draw_bar(ui->status, 0, theme_attr(CR_NOTICE));
+		draw_text(ui->status, 0, 0, buf, ui->cols,
+		    theme_attr(CR_NOTICE) | A_BOLD, DRAW_ELLIPSIS);
 	} else {
 		draw_bar(ui->status, 0, theme_attr(CR_HINT));
 		draw_text(ui->status, 0, 0,

@@ -101,8 +101,8 @@ field() {	# field ACTION N: column N of the first line for ACTION
 }
 is "start: the list, then the detail of its first row: two round trips" \
     "$(field start 2)" 2
-is "start: whoami, queue counts, the page and its total in one batch" \
-    "$(field start 3)" 5
+is "start: whoami, counts, the page, its total, LISTEN in one batch" \
+    "$(field start 3)" 6
 is "queue-prev: a new queue's page and total in one round trip (+ detail)" \
     "$(field queue-prev 2)" 2
 is "sort-reverse: one round trip (+ detail)" "$(field sort-reverse 2)" 2
@@ -110,14 +110,23 @@ is "sort-reverse: one round trip (+ detail)" "$(field sort-reverse 2)" 2
 rm -f "$trace"
 screen_start 80 24 "$run"
 screen_expect "second run: caseload shown" "My cases ($my_cases)"
+screen_expect "second run: detail shown" "Summary: $first_case"
 screen_keys j
+screen_wait "2/$my_cases" >/dev/null
 sleep 0.4
 screen_keys k
+screen_wait "1/$my_cases" >/dev/null
 sleep 0.4
 screen_keys Q
 screen_wait_dead >/dev/null
 is "move-down within fetched rows: only the detail's round trip" \
     "$(field move-down 2)" 1
 is "move-down: the detail is one statement" "$(field move-down 3)" 1
+bytes=$(field move-down 5)
+if [ -n "$bytes" ] && [ "$bytes" -gt 0 ] && [ "$bytes" -le 1500 ]; then
+	ok "move-down at 80x24, detail included, writes $bytes bytes (<= 1500)"
+else
+	not_ok "move-down at 80x24 writes at most 1500 bytes" "got: $bytes"
+fi
 screen_stop
 exit 0
