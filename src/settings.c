@@ -6,6 +6,10 @@
  * groups and keys are reported with file and line (a typo should never be
  * silently ignored), and a bad value keeps the default: the client must
  * still start.
+ *
+ * The one list, keys, is read entry by entry: a bad entry (unknown key or
+ * action name, a missing or extra member) is reported with its line and
+ * skipped, so that key keeps its built-in binding; the others apply.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -15,6 +19,8 @@
 #include <string.h>
 
 #include "settings.h"
+#include "ui/keymap.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 
 #define S(f)	offsetof(struct settings, f)
@@ -43,6 +49,9 @@ const struct setting_info settings_table[] = {
 	  "milliseconds to wait after ESC for the rest of a key sequence" },
 	{ "log.file", SETTING_STRING, S(log_file), "", 0, 0, NULL,
 	  "debug log file (empty: no log); CME_LOG overrides" },
+	{ "keys", SETTING_KEYS, S(keys), "", 0, 0, NULL,
+	  "key bindings over the built-in ones: a list of "
+	  "{ key = \"...\"; action = \"...\"; }" },
 };
 const size_t settings_table_size =
     sizeof settings_table / sizeof settings_table[0];
@@ -95,6 +104,12 @@ settings_bool(struct settings *s, const struct setting_info *si)
 	return ((bool *)((char *)s + si->offset));
 }
 
+static struct settings_keys *
+settings_keys(struct settings *s, const struct setting_info *si)
+{
+	return ((struct settings_keys *)((char *)s + si->offset));
+}
+
 void
 settings_init(struct settings *s)
 {
@@ -114,6 +129,8 @@ settings_init(struct settings *s)
 		case SETTING_BOOL:
 			*settings_bool(s, si) = strcmp(si->def, "true") == 0;
 			break;
+		case SETTING_KEYS:
+			break;		/* empty: the built-in bindings */
 		}
 	}
 }
@@ -121,11 +138,27 @@ settings_init(struct settings *s)
 void
 settings_release(struct settings *s)
 {
-	size_t	i;
+	struct settings_keys	*k;
+	size_t			 i, j;
 
-	for (i = 0; i < settings_table_size; i++)
-		if (settings_table[i].type == SETTING_STRING)
+	for (i = 0; i < settings_table_size; i++) {
+		switch (settings_table[i].type) {
+		case SETTING_STRING:
 			free(*settings_str(s, &settings_table[i]));
+			break;
+		case SETTING_KEYS:
+			k = settings_keys(s, &settings_table[i]);
+			for (j = 0; j < k->n; j++) {
+				free(k->v[j].key);
+				free(k->v[j].action);
+			}
+			free(k->v);
+			break;
+		case SETTING_INT:
+		case SETTING_BOOL:
+			break;
+		}
+	}
 	memset(s, 0, sizeof *s);
 }
 
@@ -216,6 +249,143 @@ settings_apply(struct settings *s, const char *file, const char *path,
 		}
 		*settings_bool(s, si) = config_setting_get_bool(cs) != 0;
 		break;
+	case SETTING_KEYS:
+		settings_diag_add(d, "%s:%d: %s must be a list: %s = ( { key = "
+		    "\"j\"; action = \"move-down\"; }, ... );", file, line,
+		    path, path);
+		break;
+	}
+}
+
+/* A user's word for a message: sanitised, at most 40 bytes. Owned. */
+static char *
+settings_quote(const char *word)
+{
+	char	*q, *cut;
+	size_t	 n;
+
+	q = sanitize_text(word, strlen(word), 0);
+	if (strlen(q) <= 40)
+		return (q);
+	n = 40;
+	while (n > 0 && ((unsigned char)q[n] & 0xc0) == 0x80)
+		n--;
+	cut = xasprintf("%.*s...", (int)n, q);
+	free(q);
+	return (cut);
+}
+
+/* "file:line: keys[i]: unknown WHAT 'word' (did you mean X?)". */
+static void
+settings_key_unknown(struct settings_diag *d, const char *file, int line,
+    const char *path, int i, const char *what, const char *word,
+    const char *near, const char *hint)
+{
+	char	*q = settings_quote(word);
+
+	if (near != NULL)
+		settings_diag_add(d, "%s:%d: %s[%d]: unknown %s '%s' (did you "
+		    "mean %s?)", file, line, path, i, what, q, near);
+	else
+		settings_diag_add(d, "%s:%d: %s[%d]: unknown %s '%s' (%s)",
+		    file, line, path, i, what, q, hint);
+	free(q);
+}
+
+/* Reads one entry of the keys list; false when it was reported. */
+static bool
+settings_key_entry(const char *file, const char *path, int i,
+    config_setting_t *e, struct settings_key *out, struct settings_diag *d)
+{
+	config_setting_t	*m, *km = NULL, *am = NULL;
+	const char		*name;
+	enum action		 a;
+	char			 buf[16];
+	int			 j, n, key;
+	bool			 ok = true;
+
+	n = config_setting_length(e);
+	for (j = 0; j < n; j++) {
+		m = config_setting_get_elem(e, (unsigned int)j);
+		name = config_setting_name(m);
+		if (name != NULL && (strcmp(name, "key") == 0 ||
+		    strcmp(name, "action") == 0)) {
+			if (config_setting_type(m) != CONFIG_TYPE_STRING) {
+				settings_diag_add(d, "%s:%d: %s[%d]: %s must "
+				    "be a string in double quotes", file,
+				    config_setting_source_line(m), path, i,
+				    name);
+				ok = false;
+			} else if (name[0] == 'k')
+				km = m;
+			else
+				am = m;
+			continue;
+		}
+		settings_diag_add(d, "%s:%d: %s[%d]: unknown setting '%s' "
+		    "(an entry has only key and action)", file,
+		    config_setting_source_line(m), path, i,
+		    name != NULL ? name : "?");
+		ok = false;
+	}
+	if (!ok)
+		return (false);
+	if (km == NULL || am == NULL) {
+		settings_diag_add(d, "%s:%d: %s[%d]: needs both key = \"...\" "
+		    "and action = \"...\"", file,
+		    config_setting_source_line(e), path, i);
+		return (false);
+	}
+	if ((key = keymap_parse_key(config_setting_get_string(km))) < 0) {
+		settings_key_unknown(d, file, config_setting_source_line(km),
+		    path, i, "key", config_setting_get_string(km),
+		    keymap_suggest_key(config_setting_get_string(km)),
+		    "see KEY NAMES in cme(1)");
+		ok = false;
+	}
+	if (!keymap_parse_action(config_setting_get_string(am), &a)) {
+		settings_key_unknown(d, file, config_setting_source_line(am),
+		    path, i, "action", config_setting_get_string(am),
+		    keymap_suggest_action(config_setting_get_string(am)),
+		    "see ACTIONS in cme(1)");
+		ok = false;
+	}
+	if (!ok)
+		return (false);
+	keymap_key_name(key, buf, sizeof buf);
+	out->key = xstrdup(buf);
+	out->action = xstrdup(action_name(a));
+	return (true);
+}
+
+/* The keys list: each good entry is added, each bad one reported. */
+static void
+settings_read_keys(struct settings *s, const char *file, const char *path,
+    const struct setting_info *si, config_setting_t *list,
+    struct settings_diag *d)
+{
+	struct settings_keys	*keys = settings_keys(s, si);
+	struct settings_key	 k;
+	config_setting_t	*e;
+	int			 i, n;
+
+	if (!config_setting_is_list(list)) {
+		settings_apply(s, file, path, list, d);	/* says how */
+		return;
+	}
+	n = config_setting_length(list);
+	for (i = 0; i < n; i++) {
+		e = config_setting_get_elem(list, (unsigned int)i);
+		if (!config_setting_is_group(e)) {
+			settings_diag_add(d, "%s:%d: %s[%d]: each entry is "
+			    "{ key = \"...\"; action = \"...\"; }", file,
+			    config_setting_source_line(e), path, i);
+			continue;
+		}
+		if (!settings_key_entry(file, path, i, e, &k, d))
+			continue;
+		keys->v = xreallocarray(keys->v, keys->n + 1, sizeof *keys->v);
+		keys->v[keys->n++] = k;
 	}
 }
 
@@ -224,7 +394,8 @@ static void
 settings_walk(struct settings *s, const char *file, const char *prefix,
     config_setting_t *group, struct settings_diag *d)
 {
-	int	i, n;
+	const struct setting_info	*si;
+	int				 i, n;
 
 	n = config_setting_length(group);
 	for (i = 0; i < n; i++) {
@@ -237,6 +408,11 @@ settings_walk(struct settings *s, const char *file, const char *prefix,
 			continue;
 		snprintf(path, sizeof path, "%s%s%s", prefix,
 		    *prefix ? "." : "", name);
+		si = settings_find(path);
+		if (si != NULL && si->type == SETTING_KEYS) {
+			settings_read_keys(s, file, path, si, cs, d);
+			continue;
+		}
 		if (config_setting_is_group(cs)) {
 			settings_walk(s, file, path, cs, d);
 			continue;

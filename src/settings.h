@@ -11,6 +11,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* One entry of the keys list, both names checked when the file was read
+ * (keymap.h: keymap_parse_key, keymap_parse_action). */
+struct settings_key {
+	char	*key;		/* owned: a key name (keymap_key_name's) */
+	char	*action;	/* owned: an action name, or "none" (unbind) */
+};
+
+struct settings_keys {
+	struct settings_key	*v;	/* owned, n entries, in file order */
+	size_t			 n;
+};
+
 struct settings {
 	/* database */
 	char	*conninfo;		/* libpq conninfo or URI; "" = env */
@@ -25,6 +37,8 @@ struct settings {
 	int	 escdelay;		/* milliseconds */
 	/* log */
 	char	*log_file;		/* "" = no log */
+	/* keys: bindings over the built-in ones (keymap_apply_bindings) */
+	struct settings_keys	 keys;
 };
 
 /* Problems found while loading: "file:line: message", owned. */
@@ -37,6 +51,7 @@ enum setting_type {
 	SETTING_STRING,
 	SETTING_INT,
 	SETTING_BOOL,
+	SETTING_KEYS,		/* a list of { key = "..."; action = "..."; } */
 };
 
 struct setting_info {

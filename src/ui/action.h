@@ -23,6 +23,12 @@
 	X(REDRAW,	"redraw",	"redraw the whole screen")	\
 	X(RECONNECT,	"reconnect",	"connect to the database again") \
 	X(HELP,		"help",		"show the keys")			\
+	X(SORT_NEXT,	"sort-next",	"sort the list by the next column") \
+	X(SORT_REVERSE,	"sort-reverse",	"reverse the list's order")	\
+	X(REFRESH,	"refresh",	"read the list and counts again") \
+	X(SHOW_NEW,	"show-new",	"show alert changes pushed live") \
+	X(NEXT_QUEUE,	"queue-next",	"open the next queue")		\
+	X(PREV_QUEUE,	"queue-prev",	"open the previous queue")	\
 	X(TAB_SUMMARY,	"tab-summary",	"detail: Summary tab")		\
 	X(TAB_TIMELINE,	"tab-timeline",	"detail: Timeline tab")		\
 	X(TAB_ATTENDANCE, "tab-attendance", "detail: Attendance tab")	\
@@ -30,7 +36,10 @@
 	X(TAB_FAMILY,	"tab-family",	"detail: Family tab")		\
 	X(TAB_ALERTS,	"tab-alerts",	"detail: Alerts tab")		\
 	X(TAB_NEXT,	"tab-next",	"detail: next tab")		\
-	X(TAB_PREV,	"tab-prev",	"detail: previous tab")
+	X(TAB_PREV,	"tab-prev",	"detail: previous tab")		\
+	X(SEARCH,	"search",	"search the list (/ prompt)")	\
+	X(LIMIT,	"limit",	"show only rows matching a pattern") \
+	X(COMMAND,	"command",	"the : command line")
 
 enum action {
 	ACTION_NONE = 0,

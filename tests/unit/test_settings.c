@@ -63,15 +63,17 @@ main(void)
 	UNIT_INT_EQ((int)d.n, 0, "etc/cme.conf has no unknown or bad settings");
 	UNIT_INT_EQ(s.tcp_user_timeout, 15000,
 	    "etc/cme.conf shows the default tcp_user_timeout");
+	UNIT_CHECK(s.keys.n > 0, "etc/cme.conf lists the built-in keys "
+	    "(test_keys checks them)");
 	settings_diag_release(&d);
 	settings_release(&s);
 
 	/* Every setting in the table is documented in etc/cme.conf. */
 	{
-		FILE	*f = fopen(path, "r");
-		char	 text[16384];
-		size_t	 n, i;
-		int	 missing = 0;
+		FILE		*f = fopen(path, "r");
+		static char	 text[65536];
+		size_t		 n, i;
+		int		 missing = 0;
 
 		n = f != NULL ? fread(text, 1, sizeof text - 1, f) : 0;
 		text[n] = '\0';
@@ -82,8 +84,9 @@ main(void)
 			    '.');
 			char key[64];
 
-			snprintf(key, sizeof key, "  %s = ", leaf ? leaf + 1 :
-			    settings_table[i].path);
+			/* In a group, indented; at the top, not. */
+			snprintf(key, sizeof key, "%s%s = ", leaf ? "  " :
+			    "\n", leaf ? leaf + 1 : settings_table[i].path);
 			if (strstr(text, key) == NULL) {
 				printf("#   not documented: %s\n",
 				    settings_table[i].path);
