@@ -22,7 +22,10 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "model/limit.h"
 #include "model/list.h"
+#include "model/queries.h"
+#include "model/search.h"
 #include "util/sbuf.h"
 #include "util/xmalloc.h"
 
@@ -120,6 +123,22 @@ static const struct list_kinddef list_kinds[] = {
 		.default_sort = 0,
 		.default_desc = false,
 	},
+	[LIST_KIND_SEARCH] = {
+		/* Rows come from cme.search_children, best match first. */
+		.from = "cme.child ch",
+		.pk = "ch.child_id",
+		.ids = "ch.la_code::text, ch.child_id::text, '', ''",
+		.cols = {
+			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
+			  CHILD_NAME_SORT, "text" },
+			{ { "UPN", "upn", 14, false }, "", "", "text" },
+			{ { "Born", "born", 11, false }, "", "", "date" },
+			{ { "Found by", "how", 24, false }, "", "", "text" },
+		},
+		.ncols = 4,
+		.default_sort = 0,
+		.default_desc = false,
+	},
 };
 
 struct list_queuedef {
@@ -127,26 +146,33 @@ struct list_queuedef {
 	const char	*short_name;	/* for the one-line queue bar */
 	enum list_kind	 kind;
 	const char	*where;		/* fixed condition */
+	const char	*pattern;	/* the same, as a limit pattern */
 };
 
 #define OPEN_CASE	"c.status NOT IN ('closed', 'transferred')"
 
-static const struct list_queuedef list_queues[QUEUE_COUNT] = {
+static const struct list_queuedef list_queues[QUEUE_SAVED + 1] = {
 	[QUEUE_MY_ALERTS] = { "My alerts", "Alerts", LIST_KIND_ALERTS,
 	    "a.assigned_to = current_user AND a.status <> 'resolved' "
-	    "AND (a.status <> 'snoozed' OR a.snooze_until <= current_date)" },
+	    "AND (a.status <> 'snoozed' OR a.snooze_until <= current_date)",
+	    "officer:me status:unresolved" },
 	[QUEUE_MY_CASES] = { "My cases", "Cases", LIST_KIND_CASES,
-	    "c.assigned_to = current_user AND " OPEN_CASE },
+	    "c.assigned_to = current_user AND " OPEN_CASE,
+	    "officer:me status:open" },
 	[QUEUE_TEAM] = { "Team", "Team", LIST_KIND_CASES,
 	    "c.team_id = (SELECT cme.staff_team(current_user)) AND "
-	    OPEN_CASE },
+	    OPEN_CASE, "team:mine status:open" },
 	[QUEUE_UNASSIGNED] = { "Unassigned", "Unassigned", LIST_KIND_CASES,
-	    "c.assigned_to IS NULL AND " OPEN_CASE },
+	    "c.assigned_to IS NULL AND " OPEN_CASE,
+	    "officer:none status:open" },
 	[QUEUE_APPROVALS] = { "Approvals", "Approvals", LIST_KIND_CASES,
 	    "c.closure_requested_at IS NOT NULL AND c.closure_decision IS NULL "
-	    "AND " OPEN_CASE },
+	    "AND " OPEN_CASE, "status:open" },
 	[QUEUE_ALL_CHILDREN] = { "All children", "Children",
-	    LIST_KIND_CHILDREN, "true" },
+	    LIST_KIND_CHILDREN, "true", "" },
+	[QUEUE_SEARCH] = { "Search", "Search", LIST_KIND_SEARCH, "true",
+	    "" },
+	[QUEUE_SAVED] = { "Saved", "Saved", LIST_KIND_CASES, "true", "" },
 };
 
 struct list {
@@ -165,6 +191,11 @@ struct list {
 	bool			 at_end;	/* nothing after rows[n-1] */
 	bool			 loading;
 	char			*error;
+	enum list_kind		 saved_kind;	/* QUEUE_SAVED's kind */
+	char			*saved_name;	/* owned, QUEUE_SAVED's name */
+	char			*limit_text;	/* owned, "" for none */
+	struct limit_sql	 lim;		/* compiled limit, $1.. */
+	struct search_query	*search;	/* owned, the last search */
 	long			 counts[QUEUE_COUNT];
 	void			(*counts_done)(void *);
 	void			*counts_done_arg;
@@ -184,22 +215,30 @@ struct list_req {
 	enum list_fetch	 how;
 };
 
+static enum list_kind
+list_kind_of(const struct list *l, enum list_queue q)
+{
+	return (q == QUEUE_SAVED ? l->saved_kind : list_queues[q].kind);
+}
+
+static void	list_add_search(struct list *, struct db_batch *);
+
 static const struct list_kinddef *
 list_kinddef(const struct list *l)
 {
-	return (&list_kinds[list_queues[l->queue].kind]);
+	return (&list_kinds[list_kind_of(l, l->queue)]);
 }
 
 const char *
 list_queue_name(enum list_queue q)
 {
-	return ((unsigned)q < QUEUE_COUNT ? list_queues[q].name : "");
+	return ((unsigned)q <= QUEUE_SAVED ? list_queues[q].name : "");
 }
 
 const char *
 list_queue_short_name(enum list_queue q)
 {
-	return ((unsigned)q < QUEUE_COUNT ? list_queues[q].short_name : "");
+	return ((unsigned)q <= QUEUE_SAVED ? list_queues[q].short_name : "");
 }
 
 enum list_kind
@@ -220,6 +259,7 @@ list_new(struct db *db)
 	l->sort = list_kinds[LIST_KIND_CASES].default_sort;
 	l->desc = list_kinds[LIST_KIND_CASES].default_desc;
 	l->total = -1;
+	l->limit_text = xstrdup("");
 	for (i = 0; i < QUEUE_COUNT; i++)
 		l->counts[i] = -1;
 	return (l);
@@ -259,6 +299,10 @@ list_free(struct list *l)
 	list_clear_rows(l);
 	free(l->rows);
 	free(l->error);
+	free(l->saved_name);
+	free(l->limit_text);
+	limit_sql_release(&l->lim);
+	free(l->search);
 	free(l);
 }
 
@@ -446,6 +490,22 @@ list_sql_select(const struct list *l, struct sbuf *sql)
 	sbuf_append_str(sql, " WHERE (");
 	sbuf_append_str(sql, list_queues[l->queue].where);
 	sbuf_append_str(sql, ")");
+	if (l->lim.where != NULL) {
+		sbuf_append_str(sql, " AND (");
+		sbuf_append_str(sql, l->lim.where);
+		sbuf_append_str(sql, ")");
+	}
+}
+
+/* The limit's parameters come first: $1 .. $nlim. */
+static int
+list_limit_params(const struct list *l, const char **params)
+{
+	int	i;
+
+	for (i = 0; l->lim.where != NULL && i < l->lim.nparams; i++)
+		params[i] = l->lim.params[i];
+	return (i);
 }
 
 /*
@@ -459,15 +519,16 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
 {
 	const struct list_kinddef	*k = list_kinddef(l);
 	struct sbuf			 sql;
-	const char			*params[3];
-	char				 limit[16];
+	const char			*params[LIMIT_TERMS_MAX * 2 + 3];
+	char				 limit[16], nbuf[32];
 	bool				 forward, asc;
-	int				 np = 0;
+	int				 np;
 
 	forward = how == FETCH_TOP || how == FETCH_AFTER || how == FETCH_FROM;
 	asc = forward != l->desc;
 	sbuf_init(&sql, 512);
 	list_sql_select(l, &sql);
+	np = list_limit_params(l, params);
 	if (from != NULL) {
 		sbuf_append_str(&sql, " AND ((");
 		sbuf_append_str(&sql, k->cols[l->sort].sort);
@@ -478,9 +539,11 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
 			sbuf_append_str(&sql, asc ? ">=" : "<=");
 		else
 			sbuf_append_str(&sql, asc ? ">" : "<");
-		sbuf_append_str(&sql, " ($1::");
+		snprintf(nbuf, sizeof nbuf, " ($%d::", np + 1);
+		sbuf_append_str(&sql, nbuf);
 		sbuf_append_str(&sql, k->cols[l->sort].type);
-		sbuf_append_str(&sql, ", $2::bigint)");
+		snprintf(nbuf, sizeof nbuf, ", $%d::bigint)", np + 2);
+		sbuf_append_str(&sql, nbuf);
 		params[np++] = from->sort;
 		params[np++] = from->key;
 	}
@@ -489,7 +552,8 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
 	sbuf_append_str(&sql, asc ? ") ASC, " : ") DESC, ");
 	sbuf_append_str(&sql, k->pk);
 	sbuf_append_str(&sql, asc ? " ASC" : " DESC");
-	sbuf_append_str(&sql, np == 0 ? " LIMIT $1::int" : " LIMIT $3::int");
+	snprintf(nbuf, sizeof nbuf, " LIMIT $%d::int", np + 1);
+	sbuf_append_str(&sql, nbuf);
 	snprintf(limit, sizeof limit, "%d", LIST_PAGE);
 	params[np++] = limit;
 	db_batch_add(b, sql.buf, np, params, list_on_page,
@@ -503,6 +567,8 @@ list_add_total(struct list *l, struct db_batch *b)
 {
 	const struct list_kinddef	*k = list_kinddef(l);
 	struct sbuf			 sql;
+	const char			*params[LIMIT_TERMS_MAX * 2 + 1];
+	int				 np;
 
 	sbuf_init(&sql, 256);
 	sbuf_append_str(&sql, "SELECT count(*) FROM ");
@@ -510,7 +576,13 @@ list_add_total(struct list *l, struct db_batch *b)
 	sbuf_append_str(&sql, " WHERE (");
 	sbuf_append_str(&sql, list_queues[l->queue].where);
 	sbuf_append_str(&sql, ")");
-	db_batch_add(b, sql.buf, 0, NULL, list_on_total,
+	if (l->lim.where != NULL) {
+		sbuf_append_str(&sql, " AND (");
+		sbuf_append_str(&sql, l->lim.where);
+		sbuf_append_str(&sql, ")");
+	}
+	np = list_limit_params(l, params);
+	db_batch_add(b, sql.buf, np, params, list_on_total,
 	    list_req_new(l, FETCH_TOP));
 	sbuf_release(&sql);
 }
@@ -547,8 +619,12 @@ list_restart(struct list *l, struct db_batch *into)
 	free(l->error);
 	l->error = NULL;
 	b = into != NULL ? into : db_batch_new();
-	list_add_page(l, b, FETCH_TOP, NULL);
-	list_add_total(l, b);
+	if (l->queue == QUEUE_SEARCH) {
+		list_add_search(l, b);
+	} else {
+		list_add_page(l, b, FETCH_TOP, NULL);
+		list_add_total(l, b);
+	}
 	if (into == NULL)
 		list_send(l, b);
 	l->gen++;
@@ -560,18 +636,217 @@ list_open(struct list *l, enum list_queue q)
 	list_open_in(l, q, NULL);
 }
 
+/* Drops the limit in force. */
+static void
+list_clear_limit(struct list *l)
+{
+	limit_sql_release(&l->lim);
+	memset(&l->lim, 0, sizeof l->lim);
+	free(l->limit_text);
+	l->limit_text = xstrdup("");
+}
+
+/* Switches to queue q (of kind k), choosing its default sort. */
+static void
+list_switch(struct list *l, enum list_queue q, enum list_kind k)
+{
+	if (k != list_kind_of(l, l->queue) ||
+	    l->sort >= list_kinds[k].ncols) {
+		l->sort = list_kinds[k].default_sort;
+		l->desc = list_kinds[k].default_desc;
+	}
+	if (q == QUEUE_SAVED)
+		l->saved_kind = k;
+	l->queue = q;
+}
+
 void
 list_open_in(struct list *l, enum list_queue q, struct db_batch *b)
 {
-	if ((unsigned)q >= QUEUE_COUNT)
+	if ((unsigned)q >= QUEUE_COUNT &&
+	    !(q == QUEUE_SEARCH && l->search != NULL))
 		return;
-	if (list_queues[q].kind != list_queues[l->queue].kind ||
-	    l->sort >= list_kinds[list_queues[q].kind].ncols) {
-		l->sort = list_kinds[list_queues[q].kind].default_sort;
-		l->desc = list_kinds[list_queues[q].kind].default_desc;
-	}
-	l->queue = q;
+	list_clear_limit(l);
+	list_switch(l, q, list_queues[q].kind);
 	list_restart(l, b);
+}
+
+int
+list_open_saved(struct list *l, const char *name, enum list_kind k,
+    const char *pattern, char *msg, size_t msgsize)
+{
+	struct limit_sql	sql;
+	struct limit_error	err;
+
+	memset(&sql, 0, sizeof sql);
+	if (limit_build(pattern, (enum limit_kind)k, 1, &sql, &err) != 0) {
+		snprintf(msg, msgsize, "%s: %s", name, err.message);
+		return (-1);
+	}
+	list_clear_limit(l);
+	l->lim = sql;
+	free(l->limit_text);
+	l->limit_text = xstrdup(pattern);
+	free(l->saved_name);
+	l->saved_name = xstrdup(name);
+	list_switch(l, QUEUE_SAVED, k);
+	list_restart(l, NULL);
+	return (0);
+}
+
+int
+list_set_limit(struct list *l, const char *pattern, char *msg,
+    size_t msgsize)
+{
+	struct limit_sql	 sql;
+	struct limit_error	 err;
+	struct limit		*parsed;
+	struct sbuf		 canon;
+	enum list_kind		 k = list_kind_of(l, l->queue);
+
+	if (l->queue == QUEUE_SEARCH) {
+		snprintf(msg, msgsize, "search results cannot be limited");
+		return (-1);
+	}
+	if ((parsed = limit_parse(pattern, (enum limit_kind)k, &err)) ==
+	    NULL) {
+		snprintf(msg, msgsize, "%s", err.message);
+		return (-1);
+	}
+	list_clear_limit(l);
+	if (!limit_is_empty(parsed)) {
+		memset(&sql, 0, sizeof sql);
+		limit_compile(parsed, 1, &sql);
+		l->lim = sql;
+		sbuf_init(&canon, 64);
+		limit_format(parsed, &canon);
+		free(l->limit_text);
+		l->limit_text = sbuf_detach(&canon, NULL);
+	}
+	limit_free(parsed);
+	list_restart(l, NULL);
+	return (0);
+}
+
+const char *
+list_limit_text(const struct list *l)
+{
+	return (l->limit_text);
+}
+
+char *
+list_pattern(const struct list *l)
+{
+	const char	*own = list_queues[l->queue].pattern;
+
+	if (l->queue == QUEUE_SAVED || *own == '\0')
+		return (xstrdup(l->limit_text));
+	if (*l->limit_text == '\0')
+		return (xstrdup(own));
+	return (xasprintf("%s %s", own, l->limit_text));
+}
+
+/* ---- search ---- */
+
+static void
+list_on_search(void *arg, const struct db_rows *r,
+    const struct db_error *err)
+{
+	struct list_req	*req = arg;
+	struct list	*l = req->l;
+	int		 i, n;
+
+	if (req->serial != l->serial) {
+		free(req);
+		return;
+	}
+	free(req);
+	l->loading = false;
+	if (err != NULL) {
+		free(l->error);
+		l->error = xstrdup(err->message);
+		l->gen++;
+		return;
+	}
+	list_clear_rows(l);
+	n = db_rows_count(r);
+	if (n > l->cap) {
+		l->cap = n;
+		l->rows = xreallocarray(l->rows, (size_t)n, sizeof *l->rows);
+	}
+	for (i = 0; i < n; i++) {
+		struct list_row *row = &l->rows[i];
+		const char *how, *matched;
+
+#define LIST_COL(name) \
+		(db_rows_value(r, i, db_rows_find(r, name)) != NULL ? \
+		 db_rows_value(r, i, db_rows_find(r, name)) : "")
+		memset(row, 0, sizeof *row);
+		row->key = xstrdup(LIST_COL("child_id"));
+		row->sort = xstrdup(LIST_COL("score"));
+		row->la_code = xstrdup(LIST_COL("la_code"));
+		row->child_id = xstrdup(LIST_COL("child_id"));
+		row->case_id = xstrdup(LIST_COL("case_id"));
+		row->alert_id = xstrdup("");
+		row->cells[0] = xstrdup(LIST_COL("child_name"));
+		row->cells[1] = xstrdup(LIST_COL("upn"));
+		row->cells[2] = xstrdup(LIST_COL("dob"));
+		how = LIST_COL("how");
+		matched = LIST_COL("matched");
+		row->cells[3] = xasprintf("%s%s%s", how, *matched ? ": " : "",
+		    matched);
+#undef LIST_COL
+	}
+	l->n = n;
+	l->first = 0;
+	l->total = n;
+	l->at_start = l->at_end = true;
+	l->gen++;
+}
+
+static void
+list_add_search(struct list *l, struct db_batch *b)
+{
+	db_batch_add(b, l->search->sql, l->search->nparams,
+	    l->search->params, list_on_search, list_req_new(l, FETCH_TOP));
+	l->loading = true;
+}
+
+void
+list_search(struct list *l, const struct search_query *q)
+{
+	if (q->sql == NULL)
+		return;
+	free(l->search);
+	l->search = xmalloc(sizeof *l->search);
+	*l->search = *q;
+	/* The parameters point into the copy, not the caller's struct. */
+	l->search->params[0] = l->search->text;
+	if (l->search->nparams > 2)
+		l->search->params[2] = l->search->limit;
+	list_clear_limit(l);
+	l->queue = QUEUE_SEARCH;
+	l->sort = 0;
+	l->desc = false;
+	list_restart(l, NULL);
+}
+
+const char *
+list_saved_name(const struct list *l)
+{
+	return (l->saved_name != NULL ? l->saved_name : "");
+}
+
+bool
+list_has_search(const struct list *l)
+{
+	return (l->search != NULL);
+}
+
+const char *
+list_search_text(const struct list *l)
+{
+	return (l->search != NULL ? l->search->text : "");
 }
 
 void
@@ -599,7 +874,8 @@ list_refresh(struct list *l, const char *keep_key)
 void
 list_sort(struct list *l, int column, bool desc)
 {
-	if (column < 0 || column >= list_kinddef(l)->ncols)
+	if (column < 0 || column >= list_kinddef(l)->ncols ||
+	    l->queue == QUEUE_SEARCH)
 		return;
 	l->sort = column;
 	l->desc = desc;
@@ -627,7 +903,7 @@ list_queue(const struct list *l)
 enum list_kind
 list_kind(const struct list *l)
 {
-	return (list_queues[l->queue].kind);
+	return (list_kind_of(l, l->queue));
 }
 
 int

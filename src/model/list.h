@@ -24,10 +24,12 @@ struct db;
 struct db_batch;
 struct list;
 
+/* The first three match limit.h's enum limit_kind, in order. */
 enum list_kind {
 	LIST_KIND_CASES,
 	LIST_KIND_ALERTS,
 	LIST_KIND_CHILDREN,
+	LIST_KIND_SEARCH,	/* search results: not sortable or limitable */
 };
 
 enum list_queue {
@@ -37,7 +39,9 @@ enum list_queue {
 	QUEUE_UNASSIGNED,
 	QUEUE_APPROVALS,
 	QUEUE_ALL_CHILDREN,
-	QUEUE_COUNT,
+	QUEUE_COUNT,			/* the built-in queues above */
+	QUEUE_SEARCH = QUEUE_COUNT,	/* the last search's results */
+	QUEUE_SAVED,			/* a saved queue (name, pattern) */
 };
 
 struct list_column {
@@ -101,5 +105,30 @@ long		 list_queue_count(const struct list *, enum list_queue);
 void		 list_on_counts_done(struct list *, void (*)(void *), void *);
 /* Everything is stale after a reconnect. */
 void		 list_reset(struct list *);
+
+/*
+ * Limits the current list with a pattern (limit.h); "" removes the limit.
+ * Returns 0, or -1 with a message naming the column of the error.
+ */
+int		 list_set_limit(struct list *, const char *pattern, char *msg,
+		     size_t msgsize);
+/* The limit in force, canonical ("" for none). Borrowed. */
+const char	*list_limit_text(const struct list *);
+/* The whole list as a saved-queue pattern: the queue's own condition
+ * plus the limit. Owned by the caller. */
+char		*list_pattern(const struct list *);
+
+/* Shows a search's results (search.h) as the list. */
+struct search_query;
+void		 list_search(struct list *, const struct search_query *);
+bool		 list_has_search(const struct list *);
+/* The name of the saved queue open (QUEUE_SAVED), else "". Borrowed. */
+const char	*list_saved_name(const struct list *);
+const char	*list_search_text(const struct list *);
+
+/* Opens a saved queue: every row of its kind, limited by its pattern. */
+int		 list_open_saved(struct list *, const char *name,
+		     enum list_kind, const char *pattern, char *msg,
+		     size_t msgsize);
 
 #endif /* CME_MODEL_LIST_H */

@@ -14,6 +14,8 @@
 #include "db/db.h"
 #include "model/detail.h"
 #include "model/list.h"
+#include "model/saved_queue.h"
+#include "model/search.h"
 #include "model/model.h"
 #include "model/queries.h"
 #include "util/xmalloc.h"
@@ -30,6 +32,10 @@ struct model {
 	struct list		*list;		/* owned */
 	int			 la_code;	/* from whoami, 0 unknown */
 	int			 news;		/* notifications not shown */
+	struct saved_queue	*saved;		/* owned, the caller's queues */
+	size_t			 nsaved;
+	char			*pending_replace; /* owned: :save NAME twice */
+	char			*notice;	/* owned, for the status line */
 	bool			 counts_inflight;
 	bool			 counts_again;	/* news came during a refresh */
 
@@ -38,6 +44,8 @@ struct model {
 };
 
 static void	model_on_counts_done(void *);
+static void	model_on_saved(void *, const struct db_rows *,
+		    const struct db_error *);
 static void	model_on_notify(void *, const char *, const char *);
 
 static char *
@@ -80,6 +88,9 @@ model_free(struct model *m)
 		return;
 	list_free(m->list);
 	detail_free(m->detail);
+	saved_queue_list_free(m->saved, m->nsaved);
+	free(m->pending_replace);
+	free(m->notice);
 	free(m->conn_error);
 	free(m->user_name);
 	free(m->la_name);
@@ -180,6 +191,7 @@ model_start(struct model *m)
 	db_batch_add(b, QUERY_WHOAMI, 0, NULL, model_on_whoami, m);
 	list_add_counts(m->list, b);
 	list_open_in(m->list, list_queue(m->list), b);
+	saved_queue_add_list(b, model_on_saved, m);
 	db_batch_add(b, QUERY_LISTEN_ALERTS, 0, NULL, NULL, NULL);
 	if (db_batch_send(m->db, b, &err) != 0) {
 		free(m->conn_error);
@@ -212,6 +224,148 @@ model_refresh_counts(struct model *m)
 	list_add_counts(m->list, b);
 	(void)db_batch_send(m->db, b, &err);
 	db_error_release(&err);
+}
+
+/* ---- saved queues, search, limit ---- */
+
+static void
+model_set_notice(struct model *m, const char *text)
+{
+	free(m->notice);
+	m->notice = text != NULL ? xstrdup(text) : NULL;
+	model_bump(m, MODEL_CONN);
+}
+
+/* The notice for the status line, handed over (the caller frees it). */
+char *
+model_take_notice(struct model *m)
+{
+	char	*n = m->notice;
+
+	m->notice = NULL;
+	return (n);
+}
+
+static void
+model_on_saved(void *arg, const struct db_rows *r,
+    const struct db_error *err)
+{
+	struct model	*m = arg;
+
+	if (err != NULL)
+		return;
+	saved_queue_list_free(m->saved, m->nsaved);
+	m->saved = saved_queue_list_read(r, &m->nsaved);
+	model_bump(m, MODEL_LIST);
+}
+
+struct model_save {
+	struct model	*m;
+	char		*name;
+};
+
+static void
+model_on_save(void *arg, const struct db_rows *r,
+    const struct db_error *err)
+{
+	struct model_save	*sv = arg;
+	struct model		*m = sv->m;
+	char			 buf[256];
+
+	if (err != NULL) {
+		snprintf(buf, sizeof buf, "not saved: %s", err->message);
+		model_set_notice(m, buf);
+	} else if (!saved_queue_saved(r)) {
+		snprintf(buf, sizeof buf, "a queue called '%s' exists: "
+		    ":save %s again to replace it", sv->name, sv->name);
+		model_set_notice(m, buf);
+		free(m->pending_replace);
+		m->pending_replace = xstrdup(sv->name);
+	} else {
+		snprintf(buf, sizeof buf, "saved as queue '%s'", sv->name);
+		model_set_notice(m, buf);
+		free(m->pending_replace);
+		m->pending_replace = NULL;
+	}
+	free(sv->name);
+	free(sv);
+}
+
+int
+model_save_queue(struct model *m, const char *name, char *msg,
+    size_t msgsize)
+{
+	struct model_save	*sv;
+	struct db_batch		*b;
+	struct db_error		 err = { "", NULL, NULL, NULL };
+	char			*pattern;
+	bool			 replace;
+	int			 rc;
+
+	if (list_kind(m->list) == LIST_KIND_SEARCH) {
+		snprintf(msg, msgsize, "search results cannot be saved as a "
+		    "queue");
+		return (-1);
+	}
+	replace = m->pending_replace != NULL &&
+	    strcmp(m->pending_replace, name) == 0;
+	pattern = list_pattern(m->list);
+	sv = xmalloc(sizeof *sv);
+	sv->m = m;
+	sv->name = xstrdup(name);
+	b = db_batch_new();
+	rc = saved_queue_add_save(b, name,
+	    (enum limit_kind)list_kind(m->list), pattern, replace,
+	    model_on_save, sv, msg, msgsize);
+	free(pattern);
+	if (rc != 0) {
+		free(sv->name);
+		free(sv);
+		db_batch_free(b);
+		return (-1);
+	}
+	saved_queue_add_list(b, model_on_saved, m);
+	(void)db_batch_send(m->db, b, &err);
+	db_error_release(&err);
+	return (0);
+}
+
+size_t
+model_saved_count(const struct model *m)
+{
+	return (m->nsaved);
+}
+
+const struct saved_queue *
+model_saved(const struct model *m, size_t i)
+{
+	return (i < m->nsaved ? &m->saved[i] : NULL);
+}
+
+int
+model_open_saved(struct model *m, size_t i, char *msg, size_t msgsize)
+{
+	const struct saved_queue	*q = model_saved(m, i);
+
+	if (q == NULL)
+		return (-1);
+	m->selected = -1;
+	return (list_open_saved(m->list, q->name, (enum list_kind)q->kind,
+	    q->pattern, msg, msgsize));
+}
+
+int
+model_search(struct model *m, const char *text, char *msg, size_t msgsize)
+{
+	struct search_query	q;
+
+	(void)search_prepare(text, &q);
+	snprintf(msg, msgsize, "%s", q.message);
+	if (q.sql == NULL)
+		return (-1);
+	m->selected = -1;
+	list_search(m->list, &q);
+	return (0);
 }
 
 /* ---- the selected record ---- */

@@ -61,6 +61,23 @@ int		 model_list_loaded(const struct model *);	/* rows held */
 void		 model_open_queue(struct model *, enum list_queue);
 /* Re-reads the queue counts (one statement). */
 void		 model_refresh_counts(struct model *);
+/* Saved queues (saved_queue.h): the caller's own, loaded at start. */
+struct saved_queue;
+size_t		 model_saved_count(const struct model *);
+const struct saved_queue *model_saved(const struct model *, size_t);
+int		 model_open_saved(struct model *, size_t, char *msg,
+		     size_t msgsize);
+/* Saves the current list (queue condition + limit) as a named queue; a
+ * name already taken is replaced when saved twice in a row. */
+int		 model_save_queue(struct model *, const char *name, char *msg,
+		     size_t msgsize);
+/* Searches children (search.h); msg gets what the status line should
+ * say ("UPN check letter should be F"), maybe even on success. */
+int		 model_search(struct model *, const char *text, char *msg,
+		     size_t msgsize);
+/* A notice for the status line, handed over (caller frees), or NULL. */
+char		*model_take_notice(struct model *);
+
 /* Alert changes pushed by the server since the list was last shown. */
 int		 model_news(const struct model *);
 /* Shows them: re-reads the list (the cursor stays on its record). */

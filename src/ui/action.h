@@ -27,6 +27,8 @@
 	X(SORT_REVERSE,	"sort-reverse",	"reverse the list's order")	\
 	X(REFRESH,	"refresh",	"read the list and counts again") \
 	X(SHOW_NEW,	"show-new",	"show alert changes pushed live") \
+	X(MATCH_NEXT,	"match-next",	"next search result")		\
+	X(MATCH_PREV,	"match-prev",	"previous search result")	\
 	X(NEXT_QUEUE,	"queue-next",	"open the next queue")		\
 	X(PREV_QUEUE,	"queue-prev",	"open the previous queue")	\
 	X(TAB_SUMMARY,	"tab-summary",	"detail: Summary tab")		\

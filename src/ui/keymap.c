@@ -68,6 +68,7 @@ static const struct {
 	{ "o", "sort-next" },		{ "O", "sort-reverse" },
 	{ "C-r", "refresh" },		{ "F5", "refresh" },
 	{ ".", "show-new" },
+	{ "n", "match-next" },		{ "N", "match-prev" },
 	{ "}", "queue-next" },		{ "{", "queue-prev" },
 	{ "1", "tab-summary" },		{ "2", "tab-timeline" },
 	{ "3", "tab-attendance" },	{ "4", "tab-enquiries" },

@@ -59,6 +59,8 @@ void		 pane_free(struct pane *);
 /* Moves and resizes the pane's window; marks it for a full repaint. */
 void		 pane_place(struct pane *, int y, int x, int rows, int cols);
 void		 pane_dirty(struct pane *, unsigned int);
+/* The list starts again at its top (after a sort or a limit). */
+void		 pane_list_to_top(struct pane *);
 /* The queues pane follows a queue opened from elsewhere. */
 void		 pane_queues_follow(struct pane *, int queue);
 

@@ -154,22 +154,30 @@ list_paint_title(struct pane *p)
 {
 	struct list_state	*st = p->priv;
 	struct list		*l = model_list(p->ui->model);
-	char			 title[160];
+	char			 name[120], title[400], where[96];
 	attr_t			 ta;
 	long			 total = list_total(l);
 
 	ta = theme_attr(p->focused ? CR_PANE_TITLE_FOCUS : CR_PANE_TITLE);
 	draw_bar(p->win, 0, ta);
-	if (total < 0)
-		snprintf(title, sizeof title, " %s (...)",
-		    list_queue_name(list_queue(l)));
-	else if (total == 0)
-		snprintf(title, sizeof title, " %s (0)",
-		    list_queue_name(list_queue(l)));
+	if (list_queue(l) == QUEUE_SEARCH)
+		snprintf(name, sizeof name, "Search \"%s\"",
+		    list_search_text(l));
+	else if (list_queue(l) == QUEUE_SAVED)
+		snprintf(name, sizeof name, "Queue %s", list_saved_name(l));
 	else
-		snprintf(title, sizeof title, " %s (%ld)  %ld/%ld",
-		    list_queue_name(list_queue(l)), total, st->cursor + 1,
-		    total);
+		snprintf(name, sizeof name, "%s", list_queue_name(
+		    list_queue(l)));
+	if (total < 0)
+		snprintf(where, sizeof where, " (...)");
+	else if (total == 0)
+		snprintf(where, sizeof where, " (0)");
+	else
+		snprintf(where, sizeof where, " (%ld)  %ld/%ld", total,
+		    st->cursor + 1, total);
+	snprintf(title, sizeof title, " %s%s%s%s", name, where,
+	    *list_limit_text(l) != '\0' ? "  limit: " : "",
+	    list_limit_text(l));
 	draw_text(p->win, 0, 0, title, p->cols, ta, DRAW_ELLIPSIS);
 }
 
@@ -192,6 +200,10 @@ list_paint(struct pane *p)
 	else if (list_held(l) == 0 && (list_loading(l) ||
 	    model_conn_state(m) == MODEL_CONNECTING))
 		empty = "Loading...";
+	else if (total == 0 && list_queue(l) == QUEUE_SEARCH)
+		empty = "No child matches the search.";
+	else if (total == 0 && *list_limit_text(l) != '\0')
+		empty = "Nothing matches the limit.";
 	else if (total == 0)
 		empty = list_queue(l) == QUEUE_MY_CASES ?
 		    "No open cases are assigned to you." : "Nothing here.";
@@ -317,9 +329,10 @@ list_move_to(struct pane *p, long row)
 	ui_cursor_moved(p->ui, row, false);
 }
 
-/* A re-sorted list starts again at its top, and the detail follows. */
-static void
-list_to_top(struct pane *p)
+/* A re-sorted (or limited) list starts again at its top, and the detail
+ * follows. */
+void
+pane_list_to_top(struct pane *p)
 {
 	struct list_state	*st = p->priv;
 
@@ -361,11 +374,11 @@ list_action(struct pane *p, enum action a)
 	case ACTION_SORT_NEXT:
 		list_sort(l, (list_sort_column(l) + 1) % list_columns(l),
 		    false);
-		list_to_top(p);
+		pane_list_to_top(p);
 		break;
 	case ACTION_SORT_REVERSE:
 		list_sort(l, list_sort_column(l), !list_sort_desc(l));
-		list_to_top(p);
+		pane_list_to_top(p);
 		break;
 	case ACTION_REFRESH:
 		list_refresh(l, st->cursor_key);

@@ -2,21 +2,25 @@
  * pane_queues.c — the queues: My alerts, My cases, Team, Unassigned,
  * Approvals, All children, each with its count.
  *
- * Beside the list on wide screens it is a column, one queue a line; on
- * narrow screens the layout gives it one row and it draws a bar of the
- * same queues instead. The queue open in the list is marked with '*' (and
+ * Beside the list on wide screens it is a column, one queue a line, with
+ * the last search and the officer's saved queues below; on narrow screens
+ * the layout gives it one row and it draws a bar of the built-in queues
+ * instead (saved queues are then opened with :queue NAME). The queue open in the list is marked with '*' (and
  * bracketed in the bar), so it reads without colour. Enter opens the
  * queue under the cursor; { and } open the previous or next queue from
  * anywhere.
  */
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "model/list.h"
 #include "model/model.h"
+#include "model/saved_queue.h"
 #include "ui/draw.h"
 #include "ui/pane.h"
 #include "ui/theme.h"
+#include "ui/ui.h"
 #include "ui/ui_private.h"
 
 struct queues_state {
@@ -64,14 +68,43 @@ queues_paint_bar(struct pane *p)
 	}
 }
 
+/* Entries of the column: built-in queues, the search, saved queues. */
+static int
+queues_entries(const struct pane *p)
+{
+	const struct model	*m = p->ui->model;
+
+	return (QUEUE_COUNT + (list_has_search(model_list(m)) ? 1 : 0) +
+	    (int)model_saved_count(m));
+}
+
+/* What entry i is: a queue number, or -1 with *saved set. */
+static int
+queues_entry(const struct pane *p, int i, const struct saved_queue **saved)
+{
+	const struct model	*m = p->ui->model;
+	int			 base = QUEUE_COUNT;
+
+	*saved = NULL;
+	if (i < QUEUE_COUNT)
+		return (i);
+	if (list_has_search(model_list(m))) {
+		if (i == QUEUE_COUNT)
+			return (QUEUE_SEARCH);
+		base++;
+	}
+	*saved = model_saved(m, (size_t)(i - base));
+	return (-1);
+}
+
 static void
 queues_paint(struct pane *p)
 {
 	struct list	*l = model_list(p->ui->model);
 	struct queues_state *st = p->priv;
-	char		 label[64], line[160];
+	char		 label[128], line[200];
 	attr_t		 ta, a;
-	int		 q;
+	int		 q, i;
 
 	if (p->rows <= 2) {
 		queues_paint_bar(p);
@@ -80,21 +113,34 @@ queues_paint(struct pane *p)
 	ta = theme_attr(p->focused ? CR_PANE_TITLE_FOCUS : CR_PANE_TITLE);
 	draw_bar(p->win, 0, ta);
 	draw_text(p->win, 0, 0, " Queues", p->cols - 1, ta, 0);
-	for (q = 0; q < QUEUE_COUNT && q + 1 < p->rows; q++) {
-		long c = list_queue_count(l, (enum list_queue)q);
+	for (i = 0; i < queues_entries(p) && i + 1 < p->rows; i++) {
+		const struct saved_queue *sq;
+		long c = -1;
+		bool current;
 
-		snprintf(label, sizeof label, "%s", list_queue_name(
-		    (enum list_queue)q));
+		q = queues_entry(p, i, &sq);
+		if (sq != NULL) {
+			snprintf(label, sizeof label, "%s", sq->name);
+			current = list_queue(l) == QUEUE_SAVED &&
+			    strcmp(list_saved_name(l), sq->name) == 0;
+		} else {
+			snprintf(label, sizeof label, "%s",
+			    list_queue_name((enum list_queue)q));
+			if (q < QUEUE_COUNT)
+				c = list_queue_count(l, (enum list_queue)q);
+			current = q == (int)list_queue(l);
+		}
 		if (c >= 0)
 			snprintf(line, sizeof line, "%c%-*s%6ld",
-			    q == (int)list_queue(l) ? '*' : ' ',
+			    current ? '*' : ' ',
 			    p->cols - 9 > 1 ? p->cols - 9 : 1, label, c);
 		else
 			snprintf(line, sizeof line, "%c%s",
-			    q == (int)list_queue(l) ? '*' : ' ', label);
-		a = (p->focused && q == st->cursor) ?
-		    theme_attr(CR_SELECTED) : A_NORMAL;
-		draw_text(p->win, q + 1, 0, line, p->cols - 1, a, 0);
+			    current ? '*' : ' ', label);
+		a = (p->focused && i == st->cursor) ?
+		    theme_attr(CR_SELECTED) : sq != NULL ?
+		    theme_attr(CR_DIM) : A_NORMAL;
+		draw_text(p->win, i + 1, 0, line, p->cols - 1, a, 0);
 	}
 	draw_vline(p->win, p->cols - 1, 0, p->rows - 1,
 	    theme_attr(CR_BORDER));
@@ -104,6 +150,27 @@ static void
 queues_sync(struct pane *p)
 {
 	(void)p;
+}
+
+static void
+queues_open(struct pane *p, int i)
+{
+	const struct saved_queue	*sq;
+	char				 msg[256];
+	int				 q;
+
+	q = queues_entry(p, i, &sq);
+	if (sq != NULL) {
+		if (model_open_saved(p->ui->model, (size_t)(i - QUEUE_COUNT -
+		    (list_has_search(model_list(p->ui->model)) ? 1 : 0)),
+		    msg, sizeof msg) != 0)
+			ui_message(p->ui, msg);
+		else
+			ui_set_focus(p->ui, p->ui->list);
+		p->dirty |= PANE_DIRTY_PAINT;
+		return;
+	}
+	ui_open_queue(p->ui, q);
 }
 
 static enum pane_result
@@ -117,17 +184,19 @@ queues_action(struct pane *p, enum action a)
 			st->cursor--;
 		break;
 	case ACTION_MOVE_DOWN:
-		if (st->cursor + 1 < QUEUE_COUNT)
+		if (st->cursor + 1 < (p->rows <= 2 ? QUEUE_COUNT :
+		    queues_entries(p)))
 			st->cursor++;
 		break;
 	case ACTION_FIRST:
 		st->cursor = 0;
 		break;
 	case ACTION_LAST:
-		st->cursor = QUEUE_COUNT - 1;
+		st->cursor = (p->rows <= 2 ? QUEUE_COUNT :
+		    queues_entries(p)) - 1;
 		break;
 	case ACTION_OPEN:
-		ui_open_queue(p->ui, st->cursor);
+		queues_open(p, st->cursor);
 		return (PANE_HANDLED);
 	default:
 		return (PANE_IGNORED);

@@ -25,6 +25,7 @@
 #include "ui/keymap.h"
 #include "ui/layout.h"
 #include "ui/pane.h"
+#include "ui/prompt.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "ui/ui_private.h"
@@ -57,6 +58,8 @@ ui_new(struct model *m, const struct settings *s, bool ascii,
 	ui->theme = xstrdup(theme != NULL ? theme : "default");
 	ui->out = out;
 	ui->keymap = keymap_new();
+	keymap_apply_bindings(ui->keymap, s);
+	ui_cmd_init(ui);
 	ui->queues = pane_new(&pane_queues_ops, ui);
 	ui->list = pane_new(&pane_list_ops, ui);
 	ui->detail = pane_new(&pane_detail_ops, ui);
@@ -130,6 +133,7 @@ ui_free(struct ui *ui)
 		delscreen(ui->screen);
 		ui_screen_for_fatal = NULL;
 	}
+	ui_cmd_release(ui);
 	keymap_free(ui->keymap);
 	free(ui->message);
 	free(ui->theme);
@@ -185,7 +189,7 @@ ui_message(struct ui *ui, const char *msg)
 	ui->bars_dirty = true;
 }
 
-static void
+void
 ui_set_focus(struct ui *ui, struct pane *p)
 {
 	if (ui->focus == p)
@@ -213,7 +217,7 @@ ui_cursor_moved(struct ui *ui, long row, bool at_once)
 void
 ui_open_queue(struct ui *ui, int queue)
 {
-	if (queue < 0 || queue >= QUEUE_COUNT)
+	if (queue < 0 || (queue >= QUEUE_COUNT && queue != QUEUE_SEARCH))
 		return;
 	model_open_queue(ui->model, (enum list_queue)queue);
 	pane_queues_follow(ui->queues, queue);
@@ -234,8 +238,10 @@ ui_global_action(struct ui *ui, enum action a)
 		break;
 	case ACTION_NEXT_QUEUE:
 	case ACTION_PREV_QUEUE:
-		t = (int)list_queue(model_list(ui->model)) +
-		    (a == ACTION_NEXT_QUEUE ? 1 : QUEUE_COUNT - 1);
+		t = (int)list_queue(model_list(ui->model));
+		if (t >= QUEUE_COUNT)
+			t = QUEUE_MY_CASES;	/* from a search or saved */
+		t += a == ACTION_NEXT_QUEUE ? 1 : QUEUE_COUNT - 1;
 		ui_open_queue(ui, t % QUEUE_COUNT);
 		break;
 	case ACTION_OPEN:
@@ -273,6 +279,28 @@ ui_global_action(struct ui *ui, enum action a)
 		break;
 	case ACTION_SHOW_NEW:
 		model_show_news(ui->model);
+		break;
+	case ACTION_SEARCH:
+		ui_prompt_open(ui, UI_PROMPT_SEARCH);
+		break;
+	case ACTION_MATCH_NEXT:
+	case ACTION_MATCH_PREV:
+		/* Through the results of the last search, like n/N in less. */
+		if (!list_has_search(model_list(ui->model))) {
+			ui_message(ui, "no search yet: / searches");
+		} else if (list_queue(model_list(ui->model)) != QUEUE_SEARCH) {
+			ui_open_queue(ui, QUEUE_SEARCH);
+		} else {
+			ui_set_focus(ui, ui->list);
+			ui_run_action(ui, a == ACTION_MATCH_NEXT ?
+			    ACTION_MOVE_DOWN : ACTION_MOVE_UP);
+		}
+		break;
+	case ACTION_LIMIT:
+		ui_prompt_open(ui, UI_PROMPT_LIMIT);
+		break;
+	case ACTION_COMMAND:
+		ui_prompt_open(ui, UI_PROMPT_COMMAND);
 		break;
 	case ACTION_TAB_SUMMARY:
 	case ACTION_TAB_TIMELINE:
@@ -326,6 +354,13 @@ ui_dispatch(struct ui *ui, int key)
 		ui_note_action(ui, "unbound");
 		return;
 	}
+	ui_run_action(ui, a);
+}
+
+/* Runs one action: the focused pane first, then the global handler. */
+void
+ui_run_action(struct ui *ui, enum action a)
+{
 	ui_note_action(ui, action_name(a));
 	if (ui->message != NULL && a != ACTION_RECONNECT)
 		ui_message(ui, NULL);
@@ -345,26 +380,33 @@ ui_dispatch(struct ui *ui, int key)
 bool
 ui_input(struct ui *ui)
 {
-	int	key, n = 0;
+	wint_t	ch;
+	int	r, n = 0;
 
 	for (;;) {
 		/*
 		 * Keys are read through stdscr, which is never drawn on:
-		 * wgetch() refreshes a touched window first, and a blank
+		 * wget_wch() refreshes a touched window first, and a blank
 		 * stdscr would wipe the screen (it is touched at start and
 		 * by every resize).
 		 */
 		untouchwin(stdscr);
 		errno = 0;
-		key = wgetch(stdscr);
-		if (key == ERR) {
+		r = wget_wch(stdscr, &ch);
+		if (r == ERR) {
 			/* Readable but nothing read: the terminal hung up. */
 			if (n == 0 && (errno == EIO || errno == ENXIO))
 				return (false);
 			break;
 		}
 		n++;
-		ui_dispatch(ui, key);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			ui_dispatch(ui, KEY_RESIZE);
+		else if (ui->prompt != NULL)
+			ui_prompt_key(ui, r == KEY_CODE_YES, ch);
+		else
+			ui_dispatch(ui, keymap_input_key(r == KEY_CODE_YES,
+			    ch));
 		if (ui->quit)
 			break;
 	}
@@ -437,6 +479,11 @@ ui_paint_status(struct ui *ui)
 	const char	*err;
 
 	werase(ui->status);
+	if (ui->prompt != NULL) {
+		prompt_draw(ui->prompt, ui->status, 0);
+		wnoutrefresh(ui->status);
+		return;
+	}
 	err = model_conn_error(ui->model);
 	if (model_conn_state(ui->model) == MODEL_OFFLINE && err != NULL) {
 		keymap_keys_for(ui->keymap, ACTION_RECONNECT, keys,
@@ -504,6 +551,12 @@ ui_check_model(struct ui *ui)
 
 	g = model_gen(ui->model, MODEL_CONN);
 	if (g != ui->seen_conn) {
+		char *notice = model_take_notice(ui->model);
+
+		if (notice != NULL) {
+			ui_message(ui, notice);
+			free(notice);
+		}
 		ui->seen_conn = g;
 		ui->bars_dirty = true;
 		ui->list->dirty |= PANE_DIRTY_CONTENT;
@@ -593,8 +646,13 @@ ui_frame(struct ui *ui)
 	ui_frame_pane(ui->detail);
 	ui->full_redraw = false;
 
-	/* The real cursor sits on the selected row (screen readers). */
-	if (ui->focus->ops->cursor != NULL &&
+	/* The real cursor sits on the selected row (screen readers), or in
+	 * the line being edited. */
+	if (ui->prompt != NULL && prompt_cursor(ui->prompt, &y, &x)) {
+		curs_set(1);
+		wmove(ui->status, y, x);
+		wnoutrefresh(ui->status);
+	} else if (ui->focus->ops->cursor != NULL &&
 	    ui->focus->visible &&
 	    ui->focus->ops->cursor(ui->focus, &y, &x)) {
 		curs_set(1);

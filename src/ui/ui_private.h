@@ -8,8 +8,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <wchar.h>
 
+#include "ui/action.h"
+
+struct cmdline;
 struct keymap;
+struct prompt;
+struct prompt_history;
 struct layout_cell;
 struct model;
 struct pane;
@@ -21,6 +27,10 @@ struct ui {
 	SCREEN			*screen;	/* owned */
 	FILE			*out;		/* borrowed: terminal output */
 	struct keymap		*keymap;	/* owned */
+	struct prompt		*prompt;	/* owned, NULL when none open */
+	int			 prompt_kind;	/* enum ui_prompt_kind */
+	struct prompt_history	*history[3];	/* owned, per prompt kind */
+	struct cmdline		*cmdline;	/* owned */
 	struct layout_cell	*root;		/* owned */
 	struct pane		*queues;	/* owned */
 	struct pane		*list;		/* owned */
@@ -48,6 +58,26 @@ struct ui {
 	uint64_t		 seen_conn, seen_list, seen_detail;
 	int			 seen_queue;	/* the queue last shown */
 };
+
+enum ui_prompt_kind {
+	UI_PROMPT_SEARCH,
+	UI_PROMPT_LIMIT,
+	UI_PROMPT_COMMAND,
+};
+
+/* Runs one action as if its key had been pressed. */
+void	ui_run_action(struct ui *, enum action);
+
+/* ui_cmd.c: the prompts and the : command line. */
+void	ui_cmd_init(struct ui *);
+void	ui_cmd_release(struct ui *);
+void	ui_prompt_open(struct ui *, enum ui_prompt_kind);
+void	ui_prompt_key(struct ui *, bool is_keycode, wint_t ch);
+int	ui_search(void *ui, const char *text);
+int	ui_limit(void *ui, const char *pattern);
+int	ui_save_queue(void *ui, const char *name);
+const char *ui_limit_text(const struct ui *);
+void	ui_set_focus(struct ui *, struct pane *);
 
 /* The list cursor moved to row: fetch its detail once input pauses. */
 void	ui_cursor_moved(struct ui *, long row, bool at_once);
