@@ -1,9 +1,18 @@
 /*
- * detail.c — the record open in the detail pane (see detail.h).
+ * detail.c — the record open in the detail pane (see detail.h): which
+ * record and tab, the requests for each tab and what becomes of replies.
  *
- * Each tab's data is fetched with one batch (one round trip) the first
- * time the tab is shown for the open record. Every request carries the
- * serial of the record it was for; a reply for an older record is dropped.
+ * Each tab's statements go out in one batch (one round trip) the first
+ * time the tab is shown for the open record; the first batch for a record
+ * also carries the header statement, except on the Summary tab, whose
+ * statement answers for the header too (so opening a record there is one
+ * statement). A table (detail_parts) says which
+ * statements make up each tab, with which parameters, and which function
+ * of detail_rows.c copies their rows. Every request carries the serial of
+ * the record it was for: a reply for an older record is dropped untouched.
+ * A tab counts as loaded when all its statements have answered; only then
+ * (and when the record or the tab changes) does the generation move, so
+ * the pane repaints once per tab load, not once per statement.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,25 +20,73 @@
 
 #include "db/db.h"
 #include "model/detail.h"
+#include "model/detail_private.h"
 #include "model/queries.h"
 #include "util/xmalloc.h"
 
-struct detail {
-	struct db		*db;		/* borrowed */
-	uint64_t		 gen;
-	uint64_t		 serial;	/* bumps per record opened */
-	bool			 open;
-	struct detail_key	 key;
-	enum detail_tab		 tab;
-	bool			 requested[DETAIL_TAB_COUNT];
-	struct child_detail	 summary;
+#define DETAIL_ARENA_BLOCK	4096
+
+struct detail_arena_block {
+	struct detail_arena_block	*next;
+	size_t				 used;
+	size_t				 size;
+	char				 data[];
 };
 
 /* A request in flight, tagged so stale replies can be recognised. */
 struct detail_req {
 	struct detail	*d;
 	uint64_t	 serial;
+	int		 part;		/* index into detail_parts */
 };
+
+enum detail_param {
+	DP_CHILD,
+	DP_LA,
+	DP_CASE,
+};
+
+/* One statement of a tab. */
+struct detail_part {
+	int		 slot;		/* a tab, or DETAIL_SLOT_HEADER */
+	const char	*sql;
+	int		 nparams;
+	enum detail_param params[3];
+	bool		 audit_only;	/* only for roles that read the audit */
+	void		(*rows)(struct detail *, const struct db_rows *);
+};
+
+static const struct detail_part detail_parts[] = {
+	{ DETAIL_SLOT_HEADER, QUERY_DETAIL_HEADER, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_header },
+	{ DETAIL_SUMMARY, QUERY_DETAIL_SUMMARY, 3,
+	    { DP_CHILD, DP_LA, DP_CASE }, false, detail_rows_summary },
+	{ DETAIL_TIMELINE, QUERY_DETAIL_TIMELINE, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_timeline },
+	{ DETAIL_TIMELINE, QUERY_DETAIL_TIMELINE_AUDIT, 2,
+	    { DP_CHILD, DP_LA }, true, detail_rows_timeline_audit },
+	{ DETAIL_ATTENDANCE, QUERY_DETAIL_ATT_CODES, 0, { DP_CHILD },
+	    false, detail_rows_att_codes },
+	{ DETAIL_ATTENDANCE, QUERY_DETAIL_ATT_TERMS, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_att_terms },
+	{ DETAIL_ATTENDANCE, QUERY_DETAIL_ATT_CLOSED, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_att_closed },
+	{ DETAIL_ATTENDANCE, QUERY_DETAIL_ATT_SETTINGS, 1, { DP_LA },
+	    false, detail_rows_att_settings },
+	{ DETAIL_ATTENDANCE, QUERY_DETAIL_ATT_MARKS, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_att_marks },
+	{ DETAIL_ENQUIRIES, QUERY_DETAIL_ENQUIRIES, 3,
+	    { DP_CHILD, DP_LA, DP_CASE }, false, detail_rows_enquiries },
+	{ DETAIL_FAMILY, QUERY_DETAIL_PEOPLE, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_people },
+	{ DETAIL_FAMILY, QUERY_DETAIL_SIBLINGS, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_siblings },
+	{ DETAIL_FAMILY, QUERY_DETAIL_ADDRESSES, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_addresses },
+	{ DETAIL_ALERTS, QUERY_DETAIL_ALERTS, 2, { DP_CHILD, DP_LA },
+	    false, detail_rows_alerts },
+};
+#define DETAIL_NPARTS	((int)(sizeof detail_parts / sizeof detail_parts[0]))
 
 static const char *detail_tab_names[DETAIL_TAB_COUNT] = {
 	[DETAIL_SUMMARY] = "Summary",
@@ -40,43 +97,247 @@ static const char *detail_tab_names[DETAIL_TAB_COUNT] = {
 	[DETAIL_ALERTS] = "Alerts",
 };
 
-static char *
-detail_dup(const struct db_rows *r, int row, const char *col)
-{
-	const char	*v;
+static struct detail_status	*detail_slot_status(struct detail *, int);
+static void	 detail_slot_release(struct detail *, int);
+static void	 detail_slot_done(struct detail *, int);
+static void	 detail_on_rows(void *, const struct db_rows *,
+		     const struct db_error *);
+static bool	 detail_wants(struct detail *, int);
+static int	 detail_add_slot(struct detail *, struct db_batch *, int);
+static void	 detail_fetch(struct detail *);
+static void	 detail_forget(struct detail *);
 
-	v = db_rows_value(r, row, db_rows_find(r, col));
-	return (xstrdup(v != NULL ? v : ""));
+/* ---- the string arena ---- */
+
+const char *
+detail_arena_dup(struct detail_arena *a, const char *s)
+{
+	struct detail_arena_block	*b = a->head;
+	size_t				 len, size;
+	char				*p;
+
+	if (s == NULL || *s == '\0')
+		return ("");
+	len = strlen(s) + 1;
+	if (b == NULL || b->size - b->used < len) {
+		size = len > DETAIL_ARENA_BLOCK ? len : DETAIL_ARENA_BLOCK;
+		b = xmalloc(sizeof *b + size);
+		b->size = size;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, len);
+	b->used += len;
+	return (p);
 }
 
-static int
-detail_int(const struct db_rows *r, int row, const char *col)
+void
+detail_arena_release(struct detail_arena *a)
 {
-	const char	*v;
+	struct detail_arena_block	*b, *next;
 
-	v = db_rows_value(r, row, db_rows_find(r, col));
-	return (v != NULL ? atoi(v) : 0);
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
 }
 
+/* ---- slots ---- */
+
+static struct detail_status *
+detail_slot_status(struct detail *d, int slot)
+{
+	switch (slot) {
+	case DETAIL_SUMMARY:
+		return (&d->summary.st);
+	case DETAIL_TIMELINE:
+		return (&d->timeline.st);
+	case DETAIL_ATTENDANCE:
+		return (&d->attendance.st);
+	case DETAIL_ENQUIRIES:
+		return (&d->enquiries.st);
+	case DETAIL_FAMILY:
+		return (&d->family.st);
+	case DETAIL_ALERTS:
+		return (&d->alerts.st);
+	default:
+		return (&d->header.st);
+	}
+}
+
+/* Forgets a slot's data and request; the slot can be asked for again. */
 static void
-detail_summary_release(struct child_detail *c)
+detail_slot_release(struct detail *d, int slot)
 {
-	free(c->child_id);
-	free(c->legal_name);
-	free(c->preferred_name);
-	free(c->upn);
-	free(c->dob);
-	free(c->sex);
-	free(c->address);
-	free(c->school);
-	free(c->flags);
-	free(c->case_status);
-	free(c->case_reason);
-	free(c->referred_on);
-	free(c->other_names);
-	free(c->error);
-	memset(c, 0, sizeof *c);
+	struct detail_status	*st = detail_slot_status(d, slot);
+
+	detail_rows_release(d, slot);
+	detail_arena_release(&d->slot[slot].arena);
+	free(st->error);
+	st->error = NULL;
+	st->loaded = false;
+	d->slot[slot].requested = false;
+	d->slot[slot].pending = 0;
 }
+
+/* Every statement of a slot has answered. */
+static void
+detail_slot_done(struct detail *d, int slot)
+{
+	struct detail_status	*st = detail_slot_status(d, slot);
+	char			*error;
+
+	if (st->error != NULL) {
+		/* Half a tab is worse than none: keep only the error. */
+		error = st->error;
+		st->error = NULL;
+		detail_rows_release(d, slot);
+		detail_arena_release(&d->slot[slot].arena);
+		st->error = error;
+	} else if (slot == DETAIL_TIMELINE) {
+		detail_rows_timeline_done(d);
+	} else if (slot == DETAIL_ATTENDANCE) {
+		detail_rows_attendance_done(d);
+	}
+	st->loaded = true;
+	if (slot == DETAIL_SUMMARY && d->slot[DETAIL_SLOT_HEADER].requested &&
+	    d->slot[DETAIL_SLOT_HEADER].pending == 0 && !d->header.st.loaded) {
+		/* The header rode on the summary (detail_fetch). */
+		d->header.st.loaded = true;
+		if (st->error != NULL)
+			d->header.st.error = xstrdup(st->error);
+	}
+	d->gen++;
+}
+
+/* The callback of every statement. */
+static void
+detail_on_rows(void *arg, const struct db_rows *r, const struct db_error *err)
+{
+	struct detail_req		*req = arg;
+	struct detail			*d = req->d;
+	const struct detail_part	*part = &detail_parts[req->part];
+	struct detail_status		*st;
+	bool				 current = req->serial == d->serial;
+
+	free(req);
+	if (!current)
+		return;		/* the user has left that record */
+	st = detail_slot_status(d, part->slot);
+	if (err != NULL) {
+		if (st->error == NULL)
+			st->error = xstrdup(err->message != NULL ?
+			    err->message : "the database did not answer");
+	} else if (st->error == NULL) {
+		part->rows(d, r);
+	}
+	if (--d->slot[part->slot].pending == 0)
+		detail_slot_done(d, part->slot);
+}
+
+/* Whether a slot should be (re)sent: never asked, or failed. */
+static bool
+detail_wants(struct detail *d, int slot)
+{
+	struct detail_status	*st = detail_slot_status(d, slot);
+
+	if (!d->slot[slot].requested)
+		return (true);
+	return (st->loaded && st->error != NULL);
+}
+
+/* Adds the statements of one slot to a batch; returns how many. */
+static int
+detail_add_slot(struct detail *d, struct db_batch *b, int slot)
+{
+	struct detail_req	*req;
+	const char		*params[3], *v;
+	int			 i, j, n = 0;
+
+	detail_slot_release(d, slot);
+	for (i = 0; i < DETAIL_NPARTS; i++) {
+		if (detail_parts[i].slot != slot)
+			continue;
+		if (detail_parts[i].audit_only &&
+		    d->audit != DETAIL_AUDIT_YES)
+			continue;
+		for (j = 0; j < detail_parts[i].nparams; j++) {
+			switch (detail_parts[i].params[j]) {
+			case DP_CHILD:
+				v = d->key.child_id;
+				break;
+			case DP_LA:
+				v = d->key.la_code;
+				break;
+			default:
+				v = *d->key.case_id ? d->key.case_id : NULL;
+				break;
+			}
+			params[j] = v;
+		}
+		req = xmalloc(sizeof *req);
+		req->d = d;
+		req->serial = d->serial;
+		req->part = i;
+		d->slot[slot].pending++;
+		n++;
+		db_batch_add(b, detail_parts[i].sql, detail_parts[i].nparams,
+		    params, detail_on_rows, req);
+	}
+	if (slot == DETAIL_TIMELINE)
+		d->timeline.audit = d->audit == DETAIL_AUDIT_YES;
+	d->slot[slot].requested = true;
+	return (n);
+}
+
+/*
+ * Sends what the current tab (and the header) still lack, in one batch.
+ * When the batch cannot go out, its callbacks run at once with the error
+ * (db.h), which lands in the tabs' status like any other failure.
+ */
+static void
+detail_fetch(struct detail *d)
+{
+	struct db_batch	*b;
+	struct db_error	 err = { "", NULL, NULL, NULL };
+
+	if (!d->open)
+		return;
+	b = db_batch_new();
+	if (detail_wants(d, DETAIL_SLOT_HEADER)) {
+		if (d->tab == DETAIL_SUMMARY && detail_wants(d, d->tab)) {
+			/* The summary's row answers for the header. */
+			detail_slot_release(d, DETAIL_SLOT_HEADER);
+			d->slot[DETAIL_SLOT_HEADER].requested = true;
+		} else {
+			detail_add_slot(d, b, DETAIL_SLOT_HEADER);
+		}
+	}
+	if (detail_wants(d, d->tab))
+		detail_add_slot(d, b, d->tab);
+	if (db_batch_size(b) == 0) {
+		db_batch_free(b);
+		return;
+	}
+	(void)db_batch_send(d->db, b, &err);
+	db_error_release(&err);
+}
+
+/* Drops every slot's data; replies still in flight become stale. */
+static void
+detail_forget(struct detail *d)
+{
+	int	s;
+
+	d->serial++;
+	for (s = 0; s < DETAIL_SLOTS; s++)
+		detail_slot_release(d, s);
+}
+
+/* ---- the API ---- */
 
 struct detail *
 detail_new(struct db *db)
@@ -91,120 +352,29 @@ detail_new(struct db *db)
 void
 detail_free(struct detail *d)
 {
+	int	s;
+
 	if (d == NULL)
 		return;
-	detail_summary_release(&d->summary);
+	for (s = 0; s < DETAIL_SLOTS; s++)
+		detail_slot_release(d, s);
 	free(d);
-}
-
-/* Takes a request tag for the open record; NULL when it is stale. */
-static struct detail *
-detail_claim(struct detail_req *req)
-{
-	struct detail	*d = req->d;
-	bool		 current = req->serial == d->serial;
-
-	free(req);
-	return (current ? d : NULL);
-}
-
-static void
-detail_on_summary(void *arg, const struct db_rows *r,
-    const struct db_error *err)
-{
-	struct detail		*d;
-	struct child_detail	*c;
-
-	if ((d = detail_claim(arg)) == NULL)
-		return;
-	c = &d->summary;
-	detail_summary_release(c);
-	c->loaded = true;
-	if (err != NULL) {
-		c->error = xstrdup(err->message);
-	} else if (db_rows_count(r) == 0) {
-		c->error = xstrdup("this child is not visible to you");
-	} else {
-		c->child_id = detail_dup(r, 0, "child_id");
-		c->legal_name = detail_dup(r, 0, "legal_name");
-		c->preferred_name = detail_dup(r, 0, "preferred_name");
-		c->upn = detail_dup(r, 0, "upn");
-		c->dob = detail_dup(r, 0, "dob");
-		c->sex = detail_dup(r, 0, "sex");
-		c->address = detail_dup(r, 0, "address");
-		c->school = detail_dup(r, 0, "school");
-		c->flags = detail_dup(r, 0, "flags");
-		c->case_status = detail_dup(r, 0, "case_status");
-		c->case_reason = detail_dup(r, 0, "case_reason");
-		c->referred_on = detail_dup(r, 0, "referred_on");
-		c->other_names = detail_dup(r, 0, "other_names");
-		c->days_open = detail_int(r, 0, "days_open");
-	}
-	d->gen++;
-}
-
-static struct detail_req *
-detail_req_new(struct detail *d)
-{
-	struct detail_req	*req;
-
-	req = xmalloc(sizeof *req);
-	req->d = d;
-	req->serial = d->serial;
-	return (req);
-}
-
-/* Adds the statements of one tab to a batch. */
-static void
-detail_add_tab(struct detail *d, struct db_batch *b, enum detail_tab tab)
-{
-	const char	*params[3];
-
-	params[0] = d->key.child_id;
-	params[1] = *d->key.case_id ? d->key.case_id : NULL;
-	params[2] = d->key.la_code;
-	switch (tab) {
-	case DETAIL_SUMMARY:
-	default:
-		db_batch_add(b, QUERY_CHILD_SUMMARY, 3, params,
-		    detail_on_summary, detail_req_new(d));
-		break;
-	}
-	d->requested[tab] = true;
-}
-
-/* Fetches the current tab if it has not been asked for yet. */
-static void
-detail_fetch(struct detail *d)
-{
-	struct db_batch	*b;
-	struct db_error	 err = { "", NULL, NULL, NULL };
-
-	if (!d->open || d->requested[d->tab])
-		return;
-	b = db_batch_new();
-	detail_add_tab(d, b, d->tab);
-	if (db_batch_send(d->db, b, &err) != 0) {
-		/* The callbacks will not run: record the failure here. */
-		detail_summary_release(&d->summary);
-		d->summary.loaded = true;
-		d->summary.error = xstrdup(err.message);
-	}
-	db_error_release(&err);
-	d->gen++;
 }
 
 void
 detail_open(struct detail *d, const struct detail_key *key)
 {
-	if (d->open && memcmp(&d->key, key, sizeof *key) == 0 &&
-	    d->summary.loaded && d->summary.error == NULL)
+	if (d->open && memcmp(&d->key, key, sizeof *key) == 0) {
+		if (detail_wants(d, d->tab) ||
+		    detail_wants(d, DETAIL_SLOT_HEADER)) {
+			detail_fetch(d);
+			d->gen++;
+		}
 		return;
+	}
+	detail_forget(d);
 	d->key = *key;
 	d->open = true;
-	d->serial++;
-	memset(d->requested, 0, sizeof d->requested);
-	detail_summary_release(&d->summary);
 	detail_fetch(d);
 	d->gen++;
 }
@@ -212,17 +382,18 @@ detail_open(struct detail *d, const struct detail_key *key)
 void
 detail_reset(struct detail *d)
 {
+	detail_forget(d);
 	d->open = false;
-	d->serial++;
-	memset(d->requested, 0, sizeof d->requested);
-	detail_summary_release(&d->summary);
+	d->audit = DETAIL_AUDIT_UNKNOWN;
 	d->gen++;
 }
 
 void
 detail_set_tab(struct detail *d, enum detail_tab tab)
 {
-	if ((unsigned)tab >= DETAIL_TAB_COUNT || tab == d->tab)
+	if ((unsigned)tab >= DETAIL_TAB_COUNT)
+		return;
+	if (tab == d->tab && !(d->open && detail_wants(d, tab)))
 		return;
 	d->tab = tab;
 	detail_fetch(d);
@@ -247,14 +418,73 @@ detail_gen(const struct detail *d)
 	return (d->gen);
 }
 
+uint64_t
+detail_serial(const struct detail *d)
+{
+	return (d->serial);
+}
+
 const struct detail_key *
 detail_key(const struct detail *d)
 {
 	return (d->open ? &d->key : NULL);
 }
 
+const struct detail_status *
+detail_status(const struct detail *d, enum detail_tab tab)
+{
+	return (detail_slot_status((struct detail *)d, (int)tab));
+}
+
+const struct detail_header *
+detail_header(const struct detail *d)
+{
+	return (&d->header);
+}
+
 const struct child_detail *
 detail_summary(const struct detail *d)
 {
 	return (&d->summary);
+}
+
+const struct detail_timeline *
+detail_timeline(const struct detail *d)
+{
+	return (&d->timeline);
+}
+
+const struct detail_attendance *
+detail_attendance(const struct detail *d)
+{
+	return (&d->attendance);
+}
+
+const struct detail_enquiries *
+detail_enquiries(const struct detail *d)
+{
+	return (&d->enquiries);
+}
+
+const struct detail_family *
+detail_family(const struct detail *d)
+{
+	return (&d->family);
+}
+
+const struct detail_alerts *
+detail_alerts(const struct detail *d)
+{
+	return (&d->alerts);
+}
+
+const char *
+detail_closed_reason(const struct detail_attendance *a, int day)
+{
+	int	i;
+
+	for (i = 0; i < a->nclosed; i++)
+		if (a->closed_days[i] == day)
+			return (a->closed_reasons[i]);
+	return ("");
 }

@@ -26,57 +26,15 @@
 	"FROM cme.staff s JOIN cme.la l ON l.la_code = s.la_code " \
 	"WHERE s.role_name = current_user"
 
-/* One child's summary with its case ($1 child_id, $2 case_id, $3 LA). */
-#define QUERY_CHILD_SUMMARY \
-	"SELECT ch.child_id, " \
-	"  ch.legal_forename || ' ' || upper(ch.legal_surname) AS legal_name, " \
-	"  coalesce(nullif(concat_ws(' ', ch.preferred_forename, " \
-	"    ch.preferred_surname), ''), '') AS preferred_name, " \
-	"  ch.upn, to_char(ch.dob, 'YYYY-MM-DD') AS dob, " \
-	"  CASE ch.sex WHEN 'M' THEN 'male' WHEN 'F' THEN 'female' " \
-	"    ELSE 'not known' END AS sex, " \
-	"  (SELECT concat_ws(', ', a.line1, a.line2, a.town, a.postcode) " \
-	"     FROM cme.address a WHERE a.la_code = ch.la_code " \
-	"      AND a.child_id = ch.child_id AND a.valid_to IS NULL " \
-	"     ORDER BY a.valid_from DESC LIMIT 1) AS address, " \
-	"  (SELECT s.name || ' (' || s.laestab || ')' || " \
-	"      CASE WHEN e.ends IS NULL THEN '' " \
-	"      ELSE ', left ' || to_char(e.ends, 'YYYY-MM-DD') || " \
-	"        coalesce(' (ground ' || e.deletion_ground || ')', '') END " \
-	"     FROM cme.enrolment e JOIN cme.school s ON s.laestab = e.laestab " \
-	"     WHERE e.la_code = ch.la_code AND e.child_id = ch.child_id " \
-	"     ORDER BY e.starts DESC LIMIT 1) AS school, " \
-	"  concat_ws(', ', " \
-	"    CASE ch.sen WHEN 'sen_support' THEN 'SEN support' " \
-	"      WHEN 'ehcp' THEN 'EHCP' END, " \
-	"    CASE WHEN ch.child_in_need THEN 'child in need' END, " \
-	"    CASE WHEN ch.child_protection THEN 'child protection' END, " \
-	"    CASE WHEN ch.looked_after THEN 'looked after' END, " \
-	"    CASE WHEN ch.young_carer THEN 'young carer' END, " \
-	"    CASE WHEN ch.grt THEN 'GRT' END, " \
-	"    CASE WHEN ch.service_child THEN 'service child' END) AS flags, " \
-	"  c.status AS case_status, r.label AS case_reason, " \
-	"  c.referred_on, " \
-	"  cme.school_days_between(c.la_code, c.referred_on, current_date) " \
-	"    AS days_open, " \
-	"  (SELECT string_agg(concat_ws(' ', n.forename, n.surname) || ' (' || " \
-	"      n.kind || ')', '; ' ORDER BY n.kind, n.surname) " \
-	"     FROM cme.child_name n WHERE n.la_code = ch.la_code " \
-	"      AND n.child_id = ch.child_id) AS other_names " \
-	"FROM cme.child ch " \
-	"LEFT JOIN cme.cme_case c ON c.la_code = ch.la_code " \
-	"  AND c.child_id = ch.child_id AND c.case_id = $2::bigint " \
-	"LEFT JOIN cme.cme_reason r ON r.code = c.reason " \
-	"WHERE ch.child_id = $1::bigint AND ch.la_code = $3::smallint"
-
 /*
  * ---- The detail pane's tabs (detail.c) ----
  *
  * Parameters, always in this order, each statement taking the first
  * ones it needs: $1 child_id, $2 LA, $3 case_id (NULL: the child's open
- * case, else its latest). The attendance settings take $1 LA only.
- * Dates are ISO text; booleans come back as t/f. Every statement reads
- * by the child's key (la_code first, as every index does).
+ * case, else its latest). The attendance codes take none and the LA's
+ * settings $1 LA only. Dates are ISO text; booleans come back as t/f.
+ * The child's rows are read by (la_code, child_id), the leading columns
+ * of the indexes they use.
  */
 
 /*
@@ -91,8 +49,10 @@
 	"FROM cme.child ch " \
 	"WHERE ch.child_id = $1::bigint AND ch.la_code = $2::smallint"
 
-/* The case a tab is about: $3 when given, else open before closed,
- * newest referral first. */
+/*
+ * A CTE, not a statement: the case a tab is about, $3 when given, else
+ * open before closed, newest referral first.
+ */
 #define QUERY_DETAIL_CASE_CTE \
 	"k AS (SELECT c.* FROM cme.cme_case c " \
 	"  WHERE c.la_code = $2::smallint AND c.child_id = $1::bigint " \
@@ -348,8 +308,9 @@
 	"SELECT packed, code, category FROM cme.attendance_code ORDER BY sort"
 
 /*
- * The academic year the Attendance tab shows: the latest one (up to the
- * current) in which the child has marks, else the current one.
+ * A CTE, not a statement: the academic year the Attendance tab shows,
+ * the latest one (up to the current) in which the child has marks, else
+ * the current one.
  */
 #define QUERY_DETAIL_ATT_YEAR_CTE \
 	"y AS (SELECT coalesce(" \

@@ -1,134 +1,328 @@
 /*
- * pane_detail.c — the selected child's summary: labelled fields, one per
- * line, every value sanitised on the way to the screen. Beside the list
- * (wide screens) it draws a rule on its left edge; stacked, its title bar
- * is the separator.
+ * pane_detail.c — the detail pane: the open record, one tab at a time.
+ *
+ * The first line is the pane's title bar: on the left "<Tab>: <child>"
+ * (and "(restricted)"), on the right the tab bar, the current tab in
+ * brackets and drawn apart ("[Attendance]"), so it reads in monochrome
+ * and on a vt100. When the line is short the other tabs shrink to short
+ * names, then to their keys ("1 2 [Attendance] 4 5 6"). Below it, the
+ * current tab's painter (tabs.h) draws the content; this file shows
+ * "Loading..." or the error instead while the tab's data is not there.
+ *
+ * The pane keeps a view per tab (scroll, and the Timeline's cursor), so
+ * switching tabs and back keeps the place; opening another record resets
+ * them. With the focus here j/k, PageUp/PageDown and g/G scroll the tab
+ * (the Timeline moves its cursor: two rows repainted while it stays on
+ * screen). Beside the list (wide screens) a rule is drawn on the left
+ * edge; stacked, the title bar is the separator.
  */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/detail.h"
 #include "model/model.h"
 #include "ui/draw.h"
 #include "ui/pane.h"
+#include "ui/tabs.h"
 #include "ui/theme.h"
 #include "ui/ui_private.h"
+#include "util/sanitize.h"
+#include "util/utf8.h"
 
-#define DETAIL_LABEL_COLS	15
+#define DETAIL_TITLE_MIN	20	/* title columns kept before the bar */
 
 struct detail_state {
-	int	scroll;		/* first field line shown */
+	struct tab_view	 view[DETAIL_TAB_COUNT];
+	uint64_t	 serial;	/* the record the views are for */
 };
 
-static void
-detail_field(struct pane *p, int *y, int x0, const char *label,
-    const char *value)
-{
-	struct detail_state	*st = p->priv;
-	int			 line = *y;
+/* Tab bar labels: full, short, and the keys. */
+static const char *detail_short[DETAIL_TAB_COUNT] = {
+	"Sum", "Time", "Att", "Enq", "Fam", "Alert",
+};
+static const char *detail_keys[DETAIL_TAB_COUNT] = {
+	"1", "2", "3", "4", "5", "6",
+};
 
-	if (value == NULL || *value == '\0')
-		return;
-	(*y)++;
-	line -= st->scroll;
-	if (line < 1 || line >= p->rows)
-		return;
-	draw_text(p->win, line, x0, label, DETAIL_LABEL_COLS,
-	    theme_attr(CR_LABEL), 0);
-	draw_text(p->win, line, x0 + DETAIL_LABEL_COLS, value,
-	    p->cols - x0 - DETAIL_LABEL_COLS, A_NORMAL, DRAW_ELLIPSIS);
+typedef void	(*detail_paint_fn)(const struct detail *,
+		    const struct tab_area *, struct tab_view *);
+
+static const detail_paint_fn detail_painters[DETAIL_TAB_COUNT] = {
+	[DETAIL_SUMMARY] = tab_summary_paint,
+	[DETAIL_TIMELINE] = tab_timeline_paint,
+	[DETAIL_ATTENDANCE] = tab_attendance_paint,
+	[DETAIL_ENQUIRIES] = tab_enquiries_paint,
+	[DETAIL_FAMILY] = tab_family_paint,
+	[DETAIL_ALERTS] = tab_alerts_paint,
+};
+
+static void	 detail_area(const struct pane *, struct tab_area *);
+static int	 detail_bar_label(int, int, enum detail_tab, char *, size_t);
+static int	 detail_bar_width(int, enum detail_tab);
+static void	 detail_title(struct pane *, const struct detail *);
+static bool	 detail_ready(struct pane *, const struct detail *);
+static void	 detail_paint(struct pane *);
+static void	 detail_paint_cursor(struct pane *);
+static void	 detail_sync(struct pane *);
+static bool	 detail_move(struct tab_view *, bool, int);
+static enum pane_result detail_action(struct pane *, enum action);
+static bool	 detail_cursor(struct pane *, int *, int *);
+
+/* The content area: below the title, right of the rule when wide. */
+static void
+detail_area(const struct pane *p, struct tab_area *a)
+{
+	int	x0 = p->ui->wide ? 2 : 0;
+
+	a->win = p->win;
+	a->y = 1;
+	a->x = x0;
+	a->rows = p->rows - 1;
+	a->cols = p->cols - x0;
+	a->focused = p->focused;
+}
+
+/* Tab t's label in bar form f (0 full, 1 short, 2 keys). */
+static int
+detail_bar_label(int form, int t, enum detail_tab cur, char *buf,
+    size_t len)
+{
+	const char	*name = detail_tab_name((enum detail_tab)t);
+
+	if (t == (int)cur)
+		return (snprintf(buf, len, "[%s]", name));
+	return (snprintf(buf, len, "%s", form == 0 ? name : form == 1 ?
+	    detail_short[t] : detail_keys[t]));
+}
+
+static int
+detail_bar_width(int form, enum detail_tab cur)
+{
+	char	buf[32];
+	int	t, w = 0;
+
+	/* A space before each label, and one at the end. */
+	for (t = 0; t < DETAIL_TAB_COUNT; t++)
+		w += 1 + detail_bar_label(form, t, cur, buf, sizeof buf);
+	return (w + 1);
+}
+
+/* The title bar: "<Tab>: <child>" on the left, the tab bar right. */
+static void
+detail_title(struct pane *p, const struct detail *d)
+{
+	const struct detail_header	*h = detail_header(d);
+	enum detail_tab			 cur = detail_tab(d);
+	char				 title[256], label[32], *clean;
+	attr_t				 ta, ca;
+	int				 x0, cols, form, bw, tw, t, x;
+
+	x0 = p->ui->wide ? 1 : 0;
+	cols = p->cols - x0;
+	ta = theme_attr(p->focused ? CR_PANE_TITLE_FOCUS : CR_PANE_TITLE);
+	ca = theme_attr(CR_HEADER) | A_BOLD;
+	wattrset(p->win, ta);
+	mvwhline(p->win, 0, x0, ' ', cols);
+	wattrset(p->win, A_NORMAL);
+	if (detail_key(d) != NULL && h->st.loaded && h->st.error == NULL &&
+	    h->name != NULL)
+		snprintf(title, sizeof title, " %s: %s%s",
+		    detail_tab_name(cur), h->name, h->restricted ?
+		    " (restricted)" : "");
+	else
+		snprintf(title, sizeof title, " %s", detail_tab_name(cur));
+	/* The whole title if any form of the bar leaves room for it. */
+	clean = sanitize_text(title, strlen(title), 0);
+	tw = utf8_width(clean);
+	free(clean);
+	for (form = 0; form < 2; form++)
+		if (cols - detail_bar_width(form, cur) >= tw)
+			break;
+	bw = detail_bar_width(form, cur);
+	if (cols - bw < DETAIL_TITLE_MIN && cols > 2 * DETAIL_TITLE_MIN)
+		bw = cols - DETAIL_TITLE_MIN;
+	if (bw > cols)
+		bw = cols;
+	draw_text(p->win, 0, x0, title, cols - bw, ta, DRAW_ELLIPSIS);
+	x = x0 + cols - bw;
+	for (t = 0; t < DETAIL_TAB_COUNT && x < x0 + cols - 1; t++) {
+		x += draw_text(p->win, 0, x, " ", 1, ta, 0);
+		detail_bar_label(form, t, cur, label, sizeof label);
+		x += draw_text(p->win, 0, x, label, x0 + cols - x,
+		    t == (int)cur ? ca : ta, DRAW_NO_PAD);
+	}
+}
+
+/* Draws the loading or error state; true when the tab can be painted. */
+static bool
+detail_ready(struct pane *p, const struct detail *d)
+{
+	const struct detail_status	*st = detail_status(d, detail_tab(d));
+	struct tab_area			 a;
+	const char			*msg = NULL;
+
+	detail_area(p, &a);
+	if (detail_key(d) == NULL)
+		msg = model_list_loaded(p->ui->model) ? "Loading..." :
+		    "Nothing selected.";
+	else if (!st->loaded)
+		msg = "Loading...";
+	if (msg != NULL) {
+		draw_text(p->win, a.y, a.x + 1, msg, a.cols - 1,
+		    theme_attr(CR_DIM), 0);
+		return (false);
+	}
+	if (st->error != NULL) {
+		draw_text(p->win, a.y, a.x + 1, st->error, a.cols - 1,
+		    theme_attr(CR_ERROR), DRAW_ELLIPSIS);
+		if (a.rows > 1)
+			draw_text(p->win, a.y + 1, a.x + 1, "Choose the tab "
+			    "again to retry.", a.cols - 1, theme_attr(CR_DIM),
+			    DRAW_ELLIPSIS);
+		return (false);
+	}
+	return (true);
 }
 
 static void
 detail_paint(struct pane *p)
 {
-	const struct child_detail	*d;
-	char				 buf[256];
-	attr_t				 ta;
-	int				 x0 = 0, y;
+	struct detail_state	*ps = p->priv;
+	const struct detail	*d = model_detail(p->ui->model);
+	enum detail_tab		 cur = detail_tab(d);
+	struct tab_area		 a;
 
-	d = detail_summary(model_detail(p->ui->model));
-	if (p->ui->wide) {
+	if (p->ui->wide)
 		draw_vline(p->win, 0, 0, p->rows - 1, theme_attr(CR_BORDER));
-		x0 = 2;
-	}
-	ta = theme_attr(p->focused ? CR_PANE_TITLE_FOCUS : CR_PANE_TITLE);
-	wattrset(p->win, ta);
-	mvwhline(p->win, 0, x0 > 0 ? 1 : 0, ' ', p->cols);
-	wattrset(p->win, A_NORMAL);
-	snprintf(buf, sizeof buf, " Summary%s%s", d->loaded &&
-	    d->error == NULL ? ": " : "", d->loaded && d->error == NULL ?
-	    d->legal_name : "");
-	draw_text(p->win, 0, x0 > 0 ? 1 : 0, buf, p->cols - (x0 > 0),
-	    ta, DRAW_ELLIPSIS);
-
-	if (!d->loaded) {
-		draw_text(p->win, 1, x0 + 1, model_list_loaded(p->ui->model) ?
-		    "Loading..." : "Nothing selected.", p->cols - x0 - 1,
-		    theme_attr(CR_DIM), 0);
+	detail_title(p, d);
+	if (p->rows < 2 || !detail_ready(p, d))
 		return;
-	}
-	if (d->error != NULL) {
-		draw_text(p->win, 1, x0 + 1, d->error, p->cols - x0 - 1,
-		    theme_attr(CR_ERROR), DRAW_ELLIPSIS);
-		return;
-	}
-	y = 1;
-	detail_field(p, &y, x0, " Legal name", d->legal_name);
-	detail_field(p, &y, x0, " Known as", d->preferred_name);
-	detail_field(p, &y, x0, " UPN", d->upn);
-	detail_field(p, &y, x0, " Born", d->dob);
-	detail_field(p, &y, x0, " Sex", d->sex);
-	detail_field(p, &y, x0, " Address", d->address);
-	detail_field(p, &y, x0, " School", d->school);
-	detail_field(p, &y, x0, " Flags", d->flags);
-	detail_field(p, &y, x0, " Other names", d->other_names);
-	if (d->case_status != NULL && *d->case_status != '\0') {
-		snprintf(buf, sizeof buf, "%s, referred %s (%d school days)",
-		    d->case_status, d->referred_on, d->days_open);
-		detail_field(p, &y, x0, " Case", buf);
-		detail_field(p, &y, x0, " Reason", d->case_reason);
-	}
+	detail_area(p, &a);
+	detail_painters[cur](d, &a, &ps->view[cur]);
 }
 
 static void
+detail_paint_cursor(struct pane *p)
+{
+	struct detail_state	*ps = p->priv;
+	const struct detail	*d = model_detail(p->ui->model);
+	struct tab_area		 a;
+
+	if (detail_tab(d) != DETAIL_TIMELINE || !detail_status(d,
+	    DETAIL_TIMELINE)->loaded || detail_status(d,
+	    DETAIL_TIMELINE)->error != NULL)
+		return;
+	detail_area(p, &a);
+	tab_timeline_paint_cursor(d, &a, &ps->view[DETAIL_TIMELINE]);
+}
+
+/* Another record: every tab starts at its top. */
+static void
 detail_sync(struct pane *p)
 {
-	struct detail_state	*st = p->priv;
+	struct detail_state	*ps = p->priv;
+	uint64_t		 serial;
 
-	st->scroll = 0;
+	serial = detail_serial(model_detail(p->ui->model));
+	if (serial != ps->serial) {
+		memset(ps->view, 0, sizeof ps->view);
+		ps->serial = serial;
+	}
+}
+
+/*
+ * Moves a view by n lines (the cursor when use_cursor). Returns true when
+ * only the cursor moved within the screen (two rows to repaint).
+ */
+static bool
+detail_move(struct tab_view *v, bool use_cursor, int n)
+{
+	int	max;
+
+	if (!use_cursor) {
+		v->scroll += n;
+		max = v->lines - v->page;
+		if (v->scroll > max)
+			v->scroll = max;
+		if (v->scroll < 0)
+			v->scroll = 0;
+		return (false);
+	}
+	v->cursor += n;
+	if (v->cursor >= v->lines)
+		v->cursor = v->lines - 1;
+	if (v->cursor < 0)
+		v->cursor = 0;
+	if (v->cursor >= v->scroll && v->cursor < v->scroll + v->page)
+		return (true);
+	if (v->cursor < v->scroll)
+		v->scroll = v->cursor;
+	else
+		v->scroll = v->cursor - v->page + 1;
+	return (false);
 }
 
 static enum pane_result
 detail_action(struct pane *p, enum action a)
 {
-	struct detail_state	*st = p->priv;
+	struct detail_state	*ps = p->priv;
+	const struct detail	*d = model_detail(p->ui->model);
+	enum detail_tab		 cur = detail_tab(d);
+	struct tab_view		*v = &ps->view[cur];
+	struct tab_view		 before = *v;
+	bool			 cursor = cur == DETAIL_TIMELINE;
+	bool			 cheap;
+	int			 page = v->page > 1 ? v->page - 1 : 1;
 
 	switch (a) {
 	case ACTION_MOVE_DOWN:
-		st->scroll++;
+		cheap = detail_move(v, cursor, 1);
 		break;
 	case ACTION_MOVE_UP:
-		if (st->scroll == 0)
-			return (PANE_HANDLED);
-		st->scroll--;
+		cheap = detail_move(v, cursor, -1);
+		break;
+	case ACTION_PAGE_DOWN:
+		cheap = detail_move(v, cursor, page);
+		break;
+	case ACTION_PAGE_UP:
+		cheap = detail_move(v, cursor, -page);
 		break;
 	case ACTION_FIRST:
-		st->scroll = 0;
+		cheap = detail_move(v, cursor, -(v->lines + 1));
+		break;
+	case ACTION_LAST:
+		cheap = detail_move(v, cursor, v->lines + 1);
 		break;
 	default:
 		return (PANE_IGNORED);
 	}
-	p->dirty |= PANE_DIRTY_PAINT;
+	if (memcmp(&before, v, sizeof before) != 0)
+		p->dirty |= cheap ? PANE_DIRTY_CURSOR : PANE_DIRTY_PAINT;
 	return (PANE_HANDLED);
 }
 
+/* The terminal cursor: on the Timeline's selected event, else the title. */
 static bool
 detail_cursor(struct pane *p, int *y, int *x)
 {
+	struct detail_state	*ps = p->priv;
+	const struct detail	*d = model_detail(p->ui->model);
+	struct tab_area		 a;
+	int			 row;
+
+	detail_area(p, &a);
 	*y = 0;
 	*x = p->ui->wide ? 1 : 0;
+	if (detail_tab(d) == DETAIL_TIMELINE && p->focused &&
+	    detail_status(d, DETAIL_TIMELINE)->loaded &&
+	    detail_timeline(d)->n > 0 &&
+	    (row = tab_timeline_cursor_row(&ps->view[DETAIL_TIMELINE])) >= 0 &&
+	    a.y + row < p->rows) {
+		*y = a.y + row;
+		*x = a.x;
+	}
 	return (true);
 }
 
@@ -137,6 +331,7 @@ const struct pane_ops pane_detail_ops = {
 	.priv_size = sizeof (struct detail_state),
 	.sync = detail_sync,
 	.paint = detail_paint,
+	.paint_cursor = detail_paint_cursor,
 	.action = detail_action,
 	.cursor = detail_cursor,
 };

@@ -239,8 +239,11 @@ ui_global_action(struct ui *ui, enum action a)
 	case ACTION_NEXT_QUEUE:
 	case ACTION_PREV_QUEUE:
 		t = (int)list_queue(model_list(ui->model));
-		if (t >= QUEUE_COUNT)
-			t = QUEUE_MY_CASES;	/* from a search or saved */
+		if (t >= QUEUE_COUNT) {
+			/* From a search or a saved queue: back to my cases. */
+			ui_open_queue(ui, QUEUE_MY_CASES);
+			break;
+		}
 		t += a == ACTION_NEXT_QUEUE ? 1 : QUEUE_COUNT - 1;
 		ui_open_queue(ui, t % QUEUE_COUNT);
 		break;

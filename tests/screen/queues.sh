@@ -101,8 +101,8 @@ field() {	# field ACTION N: column N of the first line for ACTION
 }
 is "start: the list, then the detail of its first row: two round trips" \
     "$(field start 2)" 2
-is "start: whoami, counts, the page, its total, LISTEN in one batch" \
-    "$(field start 3)" 6
+is "start: whoami, counts, page, total, saved queues, LISTEN: one batch" \
+    "$(field start 3)" 7
 is "queue-prev: a new queue's page and total in one round trip (+ detail)" \
     "$(field queue-prev 2)" 2
 is "sort-reverse: one round trip (+ detail)" "$(field sort-reverse 2)" 2
