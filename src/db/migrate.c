@@ -23,6 +23,7 @@
 #define MIGRATE_LOCK_KEY	"4242"	/* pg_advisory_lock key for cme */
 
 static const char *migrate_bootstrap =
+    "SET client_min_messages = warning;"
     "CREATE SCHEMA IF NOT EXISTS cme_migrate;"
     "REVOKE ALL ON SCHEMA cme_migrate FROM PUBLIC;"
     "CREATE TABLE IF NOT EXISTS cme_migrate.applied ("

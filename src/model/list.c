@@ -39,7 +39,8 @@ struct list_coldef {
 struct list_kinddef {
 	const char		*from;	/* FROM ... (joins included) */
 	const char		*pk;	/* unique bigint key expression */
-	const char		*ids;	/* la_code, child_id, case_id, alert_id */
+	const char		*ids;	/* la_code, child_id, case_id, alert_id,
+					   version */
 	struct list_coldef	 cols[LIST_MAX_COLS];
 	int			 ncols;
 	int			 default_sort;
@@ -56,7 +57,8 @@ static const struct list_kinddef list_kinds[] = {
 		.from = "cme.cme_case c JOIN cme.child ch "
 		    "ON ch.la_code = c.la_code AND ch.child_id = c.child_id",
 		.pk = "c.case_id",
-		.ids = "c.la_code::text, c.child_id::text, c.case_id::text, ''",
+		.ids = "c.la_code::text, c.child_id::text, c.case_id::text, '', "
+		    "c.version::text",
 		.cols = {
 			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
 			  CHILD_NAME_SORT, "text" },
@@ -86,7 +88,8 @@ static const struct list_kinddef list_kinds[] = {
 		    "JOIN cme.alert_rule r ON r.rule = a.rule",
 		.pk = "a.alert_id",
 		.ids = "a.la_code::text, a.child_id::text, "
-		    "coalesce(a.case_id::text, ''), a.alert_id::text",
+		    "coalesce(a.case_id::text, ''), a.alert_id::text, "
+		    "a.version::text",
 		.cols = {
 			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
 			  CHILD_NAME_SORT, "text" },
@@ -108,7 +111,8 @@ static const struct list_kinddef list_kinds[] = {
 	[LIST_KIND_CHILDREN] = {
 		.from = "cme.child ch",
 		.pk = "ch.child_id",
-		.ids = "ch.la_code::text, ch.child_id::text, '', ''",
+		.ids = "ch.la_code::text, ch.child_id::text, '', '', "
+		    "ch.version::text",
 		.cols = {
 			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
 			  CHILD_NAME_SORT, "text" },
@@ -127,7 +131,8 @@ static const struct list_kinddef list_kinds[] = {
 		/* Rows come from cme.search_children, best match first. */
 		.from = "cme.child ch",
 		.pk = "ch.child_id",
-		.ids = "ch.la_code::text, ch.child_id::text, '', ''",
+		.ids = "ch.la_code::text, ch.child_id::text, '', '', "
+		    "ch.version::text",
 		.cols = {
 			{ { "Child", "child", 0, false }, CHILD_NAME_EXPR,
 			  CHILD_NAME_SORT, "text" },
@@ -276,6 +281,7 @@ list_row_release(struct list_row *r)
 	free(r->child_id);
 	free(r->case_id);
 	free(r->alert_id);
+	free(r->version);
 	for (i = 0; i < LIST_MAX_COLS; i++)
 		free(r->cells[i]);
 	memset(r, 0, sizeof *r);
@@ -356,9 +362,10 @@ list_copy_rows(const struct list *l, const struct db_rows *r, int *count)
 		LIST_COPY(child_id, 3);
 		LIST_COPY(case_id, 4);
 		LIST_COPY(alert_id, 5);
+		LIST_COPY(version, 6);
 #undef LIST_COPY
 		for (j = 0; j < k->ncols; j++) {
-			v = db_rows_value(r, i, 6 + j);
+			v = db_rows_value(r, i, 7 + j);
 			rows[i].cells[j] = xstrdup(v != NULL ? v : "");
 		}
 	}
@@ -788,6 +795,7 @@ list_on_search(void *arg, const struct db_rows *r,
 		row->child_id = xstrdup(LIST_COL("child_id"));
 		row->case_id = xstrdup(LIST_COL("case_id"));
 		row->alert_id = xstrdup("");
+		row->version = xstrdup("");
 		row->cells[0] = xstrdup(LIST_COL("child_name"));
 		row->cells[1] = xstrdup(LIST_COL("upn"));
 		row->cells[2] = xstrdup(LIST_COL("dob"));
@@ -852,23 +860,34 @@ list_search_text(const struct list *l)
 void
 list_refresh(struct list *l, const char *keep_key)
 {
+	(void)keep_key;		/* the caller finds it with list_find() */
+	list_refresh_in(l, NULL);
+}
+
+/*
+ * Re-reads the window from its first row (inclusive) and the total, into
+ * the caller's batch when given. The pane finds its record again by key.
+ */
+void
+list_refresh_in(struct list *l, struct db_batch *into)
+{
 	struct db_batch	*b;
 	struct list_row	 from;
 
-	(void)keep_key;		/* the caller finds it with list_find() */
-	if (l->n == 0 || l->at_start) {
-		list_restart(l, NULL);
+	if (l->n == 0 || l->at_start || l->queue == QUEUE_SEARCH) {
+		list_restart(l, into);
 		return;
 	}
 	l->serial++;
 	memset(&from, 0, sizeof from);
 	from.sort = xstrdup(l->rows[0].sort);
 	from.key = xstrdup(l->rows[0].key);
-	b = db_batch_new();
+	b = into != NULL ? into : db_batch_new();
 	list_add_page(l, b, FETCH_FROM, &from);
 	list_add_total(l, b);
 	list_row_release(&from);
-	list_send(l, b);
+	if (into == NULL)
+		list_send(l, b);
 }
 
 void

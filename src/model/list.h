@@ -59,6 +59,7 @@ struct list_row {
 	char	*child_id;
 	char	*case_id;		/* "" when none */
 	char	*alert_id;		/* "" when none */
+	char	*version;		/* the row's version, for edits */
 	char	*cells[LIST_MAX_COLS];
 };
 
@@ -75,6 +76,8 @@ void		 list_open(struct list *, enum list_queue);
 void		 list_open_in(struct list *, enum list_queue, struct db_batch *);
 /* Re-reads the window, keeping the row with this key where possible. */
 void		 list_refresh(struct list *, const char *keep_key);
+/* The same, adding the statements to the caller's batch (NULL: own). */
+void		 list_refresh_in(struct list *, struct db_batch *);
 void		 list_sort(struct list *, int column, bool desc);
 int		 list_sort_column(const struct list *);
 bool		 list_sort_desc(const struct list *);

@@ -164,6 +164,13 @@ model_on_whoami(void *arg, const struct db_rows *r,
 /* ---- lists ---- */
 
 /* Borrowed for the life of the model. */
+struct db *
+model_db(const struct model *m)
+{
+	return (m->db);
+}
+
+/* Borrowed for the life of the model. */
 struct list *
 model_list(const struct model *m)
 {
@@ -228,8 +235,8 @@ model_refresh_counts(struct model *m)
 
 /* ---- saved queues, search, limit ---- */
 
-static void
-model_set_notice(struct model *m, const char *text)
+void
+model_notice(struct model *m, const char *text)
 {
 	free(m->notice);
 	m->notice = text != NULL ? xstrdup(text) : NULL;
@@ -274,16 +281,16 @@ model_on_save(void *arg, const struct db_rows *r,
 
 	if (err != NULL) {
 		snprintf(buf, sizeof buf, "not saved: %s", err->message);
-		model_set_notice(m, buf);
+		model_notice(m, buf);
 	} else if (!saved_queue_saved(r)) {
 		snprintf(buf, sizeof buf, "a queue called '%s' exists: "
 		    ":save %s again to replace it", sv->name, sv->name);
-		model_set_notice(m, buf);
+		model_notice(m, buf);
 		free(m->pending_replace);
 		m->pending_replace = xstrdup(sv->name);
 	} else {
 		snprintf(buf, sizeof buf, "saved as queue '%s'", sv->name);
-		model_set_notice(m, buf);
+		model_notice(m, buf);
 		free(m->pending_replace);
 		m->pending_replace = NULL;
 	}

@@ -77,6 +77,10 @@ int		 model_search(struct model *, const char *text, char *msg,
 		     size_t msgsize);
 /* A notice for the status line, handed over (caller frees), or NULL. */
 char		*model_take_notice(struct model *);
+/* Posts a notice (copied). */
+void		 model_notice(struct model *, const char *);
+/* The connection the model talks through (borrowed). */
+struct db	*model_db(const struct model *);
 
 /* Alert changes pushed by the server since the list was last shown. */
 int		 model_news(const struct model *);

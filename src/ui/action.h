@@ -29,6 +29,9 @@
 	X(SHOW_NEW,	"show-new",	"show alert changes pushed live") \
 	X(MATCH_NEXT,	"match-next",	"next search result")		\
 	X(MATCH_PREV,	"match-prev",	"previous search result")	\
+	X(TAG,		"tag",		"tag or untag the row, then move on") \
+	X(TAG_PREFIX,	"tag-prefix",	"apply the next action to the tagged rows") \
+	X(ALERT,	"alert",	"act on the alert: acknowledge, assign, snooze...") \
 	X(NEXT_QUEUE,	"queue-next",	"open the next queue")		\
 	X(PREV_QUEUE,	"queue-prev",	"open the previous queue")	\
 	X(TAB_SUMMARY,	"tab-summary",	"detail: Summary tab")		\

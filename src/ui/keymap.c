@@ -69,6 +69,8 @@ static const struct {
 	{ "C-r", "refresh" },		{ "F5", "refresh" },
 	{ ".", "show-new" },
 	{ "n", "match-next" },		{ "N", "match-prev" },
+	{ "t", "tag" },			{ ";", "tag-prefix" },
+	{ "a", "alert" },
 	{ "}", "queue-next" },		{ "{", "queue-prev" },
 	{ "1", "tab-summary" },		{ "2", "tab-timeline" },
 	{ "3", "tab-attendance" },	{ "4", "tab-enquiries" },

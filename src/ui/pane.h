@@ -59,6 +59,12 @@ void		 pane_free(struct pane *);
 /* Moves and resizes the pane's window; marks it for a full repaint. */
 void		 pane_place(struct pane *, int y, int x, int rows, int cols);
 void		 pane_dirty(struct pane *, unsigned int);
+/* The alerts to act on, tagged or under the cursor (pane_list.c). */
+struct alert_target;
+size_t		 pane_list_alert_targets(struct pane *, bool tagged,
+		     struct alert_target *, size_t max);
+size_t		 pane_list_tag_count(const struct pane *);
+void		 pane_list_untag(struct pane *);
 /* The list starts again at its top (after a sort or a limit). */
 void		 pane_list_to_top(struct pane *);
 /* The queues pane follows a queue opened from elsewhere. */

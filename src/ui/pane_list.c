@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/alert_action.h"
 #include "model/list.h"
 #include "model/model.h"
 #include "ui/draw.h"
@@ -28,7 +29,16 @@
 
 #define LIST_HEAD_ROWS	2	/* title line and column headings */
 
+/* A tagged row: enough to act on it without holding it in the window. */
+struct list_tag {
+	char	*key;
+	char	*alert_id;
+	char	*version;
+};
+
 struct list_state {
+	struct list_tag	*tags;	/* owned */
+	size_t	 ntags;
 	long	 cursor;	/* selected row index */
 	long	 old_cursor;	/* where the cursor was last painted */
 	long	 top;		/* first visible row index */
@@ -59,16 +69,64 @@ list_widths(const struct pane *p, const struct list *l, int *w)
 			fixed += w[i] + 1;
 	}
 	/* Narrow panes drop fixed columns from the right, keeping 2. */
-	while (flex >= 0 && p->cols - 1 - fixed < 12 && n > 2) {
+	while (flex >= 0 && p->cols - 2 - fixed < 12 && n > 2) {
 		n--;
 		fixed -= w[n] + 1;
 		w[n] = -1;
 	}
 	if (flex >= 0) {
-		w[flex] = p->cols - 1 - fixed - 1;
+		w[flex] = p->cols - 2 - fixed - 1;
 		if (w[flex] < 4)
 			w[flex] = 4;
 	}
+}
+
+static bool
+list_tagged(const struct list_state *st, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < st->ntags; i++)
+		if (strcmp(st->tags[i].key, key) == 0)
+			return (true);
+	return (false);
+}
+
+static void
+list_untag_all(struct list_state *st)
+{
+	size_t	i;
+
+	for (i = 0; i < st->ntags; i++) {
+		free(st->tags[i].key);
+		free(st->tags[i].alert_id);
+		free(st->tags[i].version);
+	}
+	free(st->tags);
+	st->tags = NULL;
+	st->ntags = 0;
+}
+
+/* Tags the row, or untags it when it is tagged. */
+static void
+list_toggle_tag(struct list_state *st, const struct list_row *r)
+{
+	size_t	i;
+
+	for (i = 0; i < st->ntags; i++) {
+		if (strcmp(st->tags[i].key, r->key) != 0)
+			continue;
+		free(st->tags[i].key);
+		free(st->tags[i].alert_id);
+		free(st->tags[i].version);
+		st->tags[i] = st->tags[--st->ntags];
+		return;
+	}
+	st->tags = xreallocarray(st->tags, st->ntags + 1, sizeof *st->tags);
+	st->tags[st->ntags].key = xstrdup(r->key);
+	st->tags[st->ntags].alert_id = xstrdup(r->alert_id);
+	st->tags[st->ntags].version = xstrdup(r->version);
+	st->ntags++;
 }
 
 static void
@@ -91,12 +149,14 @@ list_paint_row(struct pane *p, long idx)
 		a = A_NORMAL;
 	wattrset(p->win, a);
 	mvwhline(p->win, y, 0, ' ', p->cols);
-	/* A marker beside the cursor row: meaning never by colour alone. */
+	/* Markers for the cursor and tags: meaning never by colour alone. */
 	x = draw_text(p->win, y, 0, idx == st->cursor ? ">" : " ", 1, a, 0);
 	if ((r = list_row(l, idx)) == NULL) {
-		draw_text(p->win, y, x, "...", p->cols - x, a, 0);
+		draw_text(p->win, y, x, " ...", p->cols - x, a, 0);
 		return;
 	}
+	x += draw_text(p->win, y, x, list_tagged(st, r->key) ? "*" : " ", 1,
+	    a, 0);
 	list_widths(p, l, w);
 	for (i = 0; i < list_columns(l) && x < p->cols; i++) {
 		const struct list_column *c = list_column(l, i);
@@ -125,7 +185,7 @@ list_paint_heading(struct pane *p, const struct list *l)
 	list_widths(p, l, w);
 	wattrset(p->win, h);
 	mvwhline(p->win, 1, 0, ' ', p->cols);
-	x = draw_text(p->win, 1, 0, " ", 1, h, 0);
+	x = draw_text(p->win, 1, 0, "  ", 2, h, 0);
 	for (i = 0; i < list_columns(l) && x < p->cols; i++) {
 		const struct list_column *c = list_column(l, i);
 
@@ -154,7 +214,7 @@ list_paint_title(struct pane *p)
 {
 	struct list_state	*st = p->priv;
 	struct list		*l = model_list(p->ui->model);
-	char			 name[120], title[400], where[96];
+	char			 name[120], title[400], where[96], tags[32];
 	attr_t			 ta;
 	long			 total = list_total(l);
 
@@ -175,7 +235,11 @@ list_paint_title(struct pane *p)
 	else
 		snprintf(where, sizeof where, " (%ld)  %ld/%ld", total,
 		    st->cursor + 1, total);
-	snprintf(title, sizeof title, " %s%s%s%s", name, where,
+	if (st->ntags > 0)
+		snprintf(tags, sizeof tags, "  %zu tagged", st->ntags);
+	else
+		tags[0] = '\0';
+	snprintf(title, sizeof title, " %s%s%s%s%s", name, where, tags,
 	    *list_limit_text(l) != '\0' ? "  limit: " : "",
 	    list_limit_text(l));
 	draw_text(p->win, 0, 0, title, p->cols, ta, DRAW_ELLIPSIS);
@@ -278,6 +342,7 @@ list_sync(struct pane *p)
 	if (st->queue != (int)list_queue(l)) {
 		/* Another queue: start at its top. */
 		st->queue = (int)list_queue(l);
+		list_untag_all(st);
 		st->cursor = st->top = 0;
 		free(st->cursor_key);
 		st->cursor_key = NULL;
@@ -380,6 +445,13 @@ list_action(struct pane *p, enum action a)
 		list_sort(l, list_sort_column(l), !list_sort_desc(l));
 		pane_list_to_top(p);
 		break;
+	case ACTION_TAG:
+		if (list_row(l, st->cursor) == NULL)
+			break;
+		list_toggle_tag(st, list_row(l, st->cursor));
+		p->dirty |= PANE_DIRTY_PAINT;
+		list_move_to(p, st->cursor + 1);
+		break;
 	case ACTION_REFRESH:
 		list_refresh(l, st->cursor_key);
 		model_refresh_counts(p->ui->model);
@@ -408,6 +480,55 @@ list_release(struct pane *p)
 	struct list_state	*st = p->priv;
 
 	free(st->cursor_key);
+	list_untag_all(st);
+}
+
+/*
+ * The alerts to act on: the tagged rows (tagged) or the row under the
+ * cursor. Returns how many were written to out (at most max); rows that
+ * are not alerts are skipped.
+ */
+size_t
+pane_list_alert_targets(struct pane *p, bool tagged, struct alert_target *out,
+    size_t max)
+{
+	struct list_state	*st = p->priv;
+	const struct list_row	*r;
+	size_t			 i, n = 0;
+
+	if (tagged) {
+		for (i = 0; i < st->ntags && n < max; i++) {
+			if (*st->tags[i].alert_id == '\0')
+				continue;
+			snprintf(out[n].alert_id, sizeof out[n].alert_id, "%s",
+			    st->tags[i].alert_id);
+			snprintf(out[n].version, sizeof out[n].version, "%s",
+			    st->tags[i].version);
+			n++;
+		}
+		return (n);
+	}
+	r = list_row(model_list(p->ui->model), st->cursor);
+	if (r == NULL || *r->alert_id == '\0' || max == 0)
+		return (0);
+	snprintf(out[0].alert_id, sizeof out[0].alert_id, "%s", r->alert_id);
+	snprintf(out[0].version, sizeof out[0].version, "%s", r->version);
+	return (1);
+}
+
+size_t
+pane_list_tag_count(const struct pane *p)
+{
+	const struct list_state	*st = p->priv;
+
+	return (st->ntags);
+}
+
+void
+pane_list_untag(struct pane *p)
+{
+	list_untag_all(p->priv);
+	p->dirty |= PANE_DIRTY_PAINT;
 }
 
 const struct pane_ops pane_list_ops = {

@@ -134,6 +134,7 @@ ui_free(struct ui *ui)
 		ui_screen_for_fatal = NULL;
 	}
 	ui_cmd_release(ui);
+	ui_alert_release(ui);
 	keymap_free(ui->keymap);
 	free(ui->message);
 	free(ui->theme);
@@ -229,8 +230,10 @@ ui_open_queue(struct ui *ui, int queue)
 static void
 ui_global_action(struct ui *ui, enum action a)
 {
+	bool	tagged = ui->tag_prefix;
 	int	t;
 
+	ui->tag_prefix = false;
 	switch (a) {
 	case ACTION_NEXT_PANE:
 		ui_set_focus(ui, ui->focus == ui->queues ? ui->list :
@@ -285,6 +288,17 @@ ui_global_action(struct ui *ui, enum action a)
 		break;
 	case ACTION_SEARCH:
 		ui_prompt_open(ui, UI_PROMPT_SEARCH);
+		break;
+	case ACTION_TAG_PREFIX:
+		if (pane_list_tag_count(ui->list) == 0) {
+			ui_message(ui, "nothing is tagged (t tags a row)");
+			break;
+		}
+		ui->tag_prefix = true;
+		ui_message(ui, "; the next action applies to the tagged rows");
+		return;
+	case ACTION_ALERT:
+		ui_alert_begin(ui, tagged);
 		break;
 	case ACTION_MATCH_NEXT:
 	case ACTION_MATCH_PREV:
@@ -374,9 +388,17 @@ ui_run_action(struct ui *ui, enum action a)
 		if (a == ACTION_BACK)
 			return;
 	}
-	if (ui->focus->ops->action != NULL &&
-	    ui->focus->ops->action(ui->focus, a) == PANE_HANDLED)
+	/* Actions that act on tagged rows are global: panes never see them. */
+	if (a != ACTION_ALERT && a != ACTION_TAG_PREFIX &&
+	    ui->focus->ops->action != NULL &&
+	    ui->focus->ops->action(ui->focus, a) == PANE_HANDLED) {
+		if (ui->tag_prefix) {
+			ui->tag_prefix = false;
+			ui_message(ui, "that action does not apply to tagged "
+			    "rows");
+		}
 		return;
+	}
 	ui_global_action(ui, a);
 }
 
@@ -405,6 +427,8 @@ ui_input(struct ui *ui)
 		n++;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			ui_dispatch(ui, KEY_RESIZE);
+		else if (ui->alert_menu)
+			ui_alert_menu_key(ui, r == KEY_CODE_YES ? -1 : (int)ch);
 		else if (ui->prompt != NULL)
 			ui_prompt_key(ui, r == KEY_CODE_YES, ch);
 		else
@@ -482,6 +506,11 @@ ui_paint_status(struct ui *ui)
 	const char	*err;
 
 	werase(ui->status);
+	if (ui->alert_menu) {
+		ui_alert_paint_menu(ui);
+		wnoutrefresh(ui->status);
+		return;
+	}
 	if (ui->prompt != NULL) {
 		prompt_draw(ui->prompt, ui->status, 0);
 		wnoutrefresh(ui->status);

@@ -255,6 +255,8 @@ ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind)
 		cfg.complete = cmdline_complete_cb;
 		cfg.complete_arg = ui->cmdline;
 		break;
+	case UI_PROMPT_ALERT:
+		return;		/* opened by ui_alert.c with its question */
 	}
 	cfg.history = ui->history[kind];
 	ui->prompt = prompt_new(&cfg);
@@ -276,6 +278,9 @@ ui_prompt_run(struct ui *ui, enum ui_prompt_kind kind, const char *text)
 		break;
 	case UI_PROMPT_LIMIT:
 		ui_limit(ui, text);
+		break;
+	case UI_PROMPT_ALERT:
+		ui_alert_argument(ui, text);
 		break;
 	case UI_PROMPT_COMMAND:
 		rc = cmdline_run(ui->cmdline, text, &msg);

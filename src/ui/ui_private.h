@@ -12,6 +12,7 @@
 
 #include "ui/action.h"
 
+struct alert_target;
 struct cmdline;
 struct keymap;
 struct prompt;
@@ -31,6 +32,12 @@ struct ui {
 	int			 prompt_kind;	/* enum ui_prompt_kind */
 	struct prompt_history	*history[3];	/* owned, per prompt kind */
 	struct cmdline		*cmdline;	/* owned */
+	bool			 tag_prefix;	/* ';': next action on tags */
+	bool			 alert_menu;	/* 'a': the next key picks */
+	int			 alert_act;	/* enum alert_act chosen */
+	bool			 alert_tagged;
+	struct alert_target	*alert_targets;	/* owned */
+	size_t			 alert_ntargets;
 	struct layout_cell	*root;		/* owned */
 	struct pane		*queues;	/* owned */
 	struct pane		*list;		/* owned */
@@ -63,6 +70,7 @@ enum ui_prompt_kind {
 	UI_PROMPT_SEARCH,
 	UI_PROMPT_LIMIT,
 	UI_PROMPT_COMMAND,
+	UI_PROMPT_ALERT,	/* an alert action's argument */
 };
 
 /* Runs one action as if its key had been pressed. */
@@ -73,6 +81,12 @@ void	ui_cmd_init(struct ui *);
 void	ui_cmd_release(struct ui *);
 void	ui_prompt_open(struct ui *, enum ui_prompt_kind);
 void	ui_prompt_key(struct ui *, bool is_keycode, wint_t ch);
+/* ui_alert.c: the 'a' menu. */
+void	ui_alert_begin(struct ui *, bool tagged);
+void	ui_alert_menu_key(struct ui *, int key);
+void	ui_alert_paint_menu(struct ui *);
+void	ui_alert_argument(struct ui *, const char *text);
+void	ui_alert_release(struct ui *);
 int	ui_search(void *ui, const char *text);
 int	ui_limit(void *ui, const char *pattern);
 int	ui_save_queue(void *ui, const char *name);
