@@ -281,6 +281,7 @@ ui_global_action(struct ui *ui, enum action a)
 		break;
 	case ACTION_HELP:
 		ui->help = !ui->help;
+		ui->help_top = 0;
 		ui->full_redraw = true;
 		break;
 	case ACTION_SHOW_NEW:
@@ -381,12 +382,31 @@ ui_run_action(struct ui *ui, enum action a)
 	ui_note_action(ui, action_name(a));
 	if (ui->message != NULL && a != ACTION_RECONNECT)
 		ui_message(ui, NULL);
-	if (ui->help && a != ACTION_HELP && a != ACTION_QUIT &&
-	    a != ACTION_REDRAW) {
-		ui->help = false;
-		ui->full_redraw = true;
-		if (a == ACTION_BACK)
+	if (ui->help) {
+		/* The help scrolls with the movement keys; others close it. */
+		switch (a) {
+		case ACTION_MOVE_DOWN:
+		case ACTION_PAGE_DOWN:
+			ui->help_top += a == ACTION_MOVE_DOWN ? 1 :
+			    ui->rows - 4;
+			ui->full_redraw = true;
 			return;
+		case ACTION_MOVE_UP:
+		case ACTION_PAGE_UP:
+			ui->help_top -= a == ACTION_MOVE_UP ? 1 : ui->rows - 4;
+			if (ui->help_top < 0)
+				ui->help_top = 0;
+			ui->full_redraw = true;
+			return;
+		case ACTION_QUIT:
+		case ACTION_REDRAW:
+			break;
+		default:
+			ui->help = false;
+			ui->full_redraw = true;
+			if (a == ACTION_BACK || a == ACTION_HELP)
+				return;
+		}
 	}
 	/* Actions that act on tagged rows are global: panes never see them. */
 	if (a != ACTION_ALERT && a != ACTION_TAG_PREFIX &&
@@ -540,7 +560,8 @@ ui_paint_status(struct ui *ui)
 	} else {
 		draw_bar(ui->status, 0, theme_attr(CR_HINT));
 		draw_text(ui->status, 0, 0,
-		    " j/k move  Enter open  Tab pane  q back/quit  ? help",
+		    " j/k move  Tab pane  1-6 tabs  / search  l limit  "
+		    "a alert  ? help  q quit",
 		    ui->cols, theme_attr(CR_HINT), DRAW_ELLIPSIS);
 	}
 	wnoutrefresh(ui->status);
@@ -562,10 +583,19 @@ ui_paint_help(struct ui *ui)
 	if (w == NULL)
 		return;
 	werase(w);
+	if (ui->help_top > ACTION_COUNT - 1 - (h - 1))
+		ui->help_top = ACTION_COUNT - 1 - (h - 1);
+	if (ui->help_top < 0)
+		ui->help_top = 0;
 	draw_bar(w, 0, theme_attr(CR_PANE_TITLE_FOCUS));
-	draw_text(w, 0, 0, " Keys (any key closes this help)", wd,
-	    theme_attr(CR_PANE_TITLE_FOCUS), DRAW_ELLIPSIS);
-	for (a = 1, y = 1; a < ACTION_COUNT && y < h; a++, y++) {
+	snprintf(line, sizeof line, " Keys %d-%d of %d (j/k scroll, any other "
+	    "key closes this help)", ui->help_top + 1, ui->help_top + h - 1 <
+	    ACTION_COUNT - 1 ? ui->help_top + h - 1 : ACTION_COUNT - 1,
+	    ACTION_COUNT - 1);
+	draw_text(w, 0, 0, line, wd, theme_attr(CR_PANE_TITLE_FOCUS),
+	    DRAW_ELLIPSIS);
+	for (a = 1 + ui->help_top, y = 1; a < ACTION_COUNT && y < h;
+	    a++, y++) {
 		keymap_keys_for(ui->keymap, (enum action)a, keys, sizeof keys);
 		snprintf(line, sizeof line, "  %-22s %-12s %s", keys,
 		    action_name((enum action)a), action_help((enum action)a));

@@ -59,6 +59,7 @@ struct ui {
 	bool			 clear;		/* Ctrl-L: resend everything */
 	bool			 bars_dirty;
 	bool			 help;
+	int			 help_top;	/* first action shown */
 	bool			 quit;
 	long			 pending_select;	/* row, or -1 */
 	double			 select_due;		/* ms */

@@ -43,7 +43,7 @@ shot=$(screen_shot)
 is "80x24: the screen is 24 rows" "$(tmux_t display-message -p -t t \
     '#{pane_height}')" "24"
 like "80x24: the hint bar is on the last row" \
-    "$(printf '%s\n' "$shot" | sed -n 24p)" "q back/quit"
+    "$(printf '%s\n' "$shot" | sed -n 24p)" "? help  q quit"
 case $shot in
 *"$kent"*) not_ok "80x24: no Kent child on alex's screen" \
     "found $kent from LA 886" ;;
