@@ -80,7 +80,7 @@ su_psql() {
 fresh_db() {
 	su_psql -d postgres -c "DROP DATABASE IF EXISTS \"$1\"" >/dev/null
 	su_psql -d postgres -c "CREATE DATABASE \"$1\"" >/dev/null
-	PGDATABASE=$1 PGUSER=$CME_PG_SUPERUSER "$CME_BIN" db migrate >/dev/null
+	migrate_db "$1" >/dev/null
 }
 
 # ---- screen tests: the real binary in a private, detached tmux server ----
@@ -182,4 +182,9 @@ screen_expect() {
 		not_ok "$1" "expected on screen: $2" "screen was:" \
 		    "$(screen_shot | sed 's/^/|/')"
 	fi
+}
+
+# migrate_db NAME: `cme db migrate` on database NAME, as the superuser.
+migrate_db() {
+	PGDATABASE=$1 PGUSER=$CME_PG_SUPERUSER "$CME_BIN" db migrate
 }

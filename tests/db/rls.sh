@@ -37,39 +37,9 @@ PGOPTIONS='-c client_min_messages=warning'
 export PGOPTIONS
 DB=cme_t_rls
 
-# --------------------------------------------------------------- migration
-# db_migrate DB: `cme db migrate` when the binary can do it; until then the
-# files are applied with psql, each in one transaction, recording versions
-# in cme_migrate.applied as src/db/migrate.c does (same table, same
-# checksum), so a second run is a no-op and the binary can take over.
+# db_migrate DB: `cme db migrate` as the superuser (tests/lib.sh).
 db_migrate() {
-	if [ -n "${CME_BIN:-}" ] && PGDATABASE=$1 PGUSER=$CME_PG_SUPERUSER \
-	    "$CME_BIN" db status >/dev/null 2>&1; then
-		PGDATABASE=$1 PGUSER=$CME_PG_SUPERUSER "$CME_BIN" db migrate
-		return
-	fi
-	psql -X -q -v ON_ERROR_STOP=1 -U "$CME_PG_SUPERUSER" -d "$1" -c "
-	    CREATE SCHEMA IF NOT EXISTS cme_migrate;
-	    REVOKE ALL ON SCHEMA cme_migrate FROM PUBLIC;
-	    CREATE TABLE IF NOT EXISTS cme_migrate.applied (
-		version int PRIMARY KEY, name text NOT NULL,
-		checksum text NOT NULL,
-		applied_at timestamptz NOT NULL DEFAULT now(),
-		applied_by name NOT NULL DEFAULT session_user)" || return 1
-	for _f in "$CME_ROOT"/src/db/sql/[0-9]*_*.sql; do
-		_b=${_f##*/}
-		_v=$(echo "${_b%%_*}" | sed 's/^0*\([0-9]\)/\1/')
-		_n=${_b#*_}
-		_n=${_n%.sql}
-		_done=$(psql -X -At -U "$CME_PG_SUPERUSER" -d "$1" -c \
-		    "SELECT 1 FROM cme_migrate.applied WHERE version = $_v") ||
-		    return 1
-		[ -n "$_done" ] && continue
-		_sum=$(sha256sum "$_f" | cut -d ' ' -f 1)
-		{ cat "$_f"; printf '\n;\nINSERT INTO cme_migrate.applied (version, name, checksum) VALUES (%s, '\''%s'\'', '\''%s'\'');\n' "$_v" "$_n" "$_sum"; } |
-		    psql -X -q -v ON_ERROR_STOP=1 --single-transaction \
-			-U "$CME_PG_SUPERUSER" -d "$1" -f - >/dev/null || return 1
-	done
+	migrate_db "$1"
 }
 
 # su SQL: as the superuser, tuples only; su_try SQL: same, output + errors.
