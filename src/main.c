@@ -4,6 +4,8 @@
  *   cme [options]            the terminal client
  *   cme db migrate|status    schema migrations
  *   cme db seed --demo ...   synthetic data
+ *   cme import ... FILE      school files (cmd_import.c)
+ *   cme sweep                time-based alert rules (cmd_sweep.c)
  *
  * Settings come from the user's libconfig file (or -c FILE); connection
  * settings follow libpq conventions (PGHOST, PGUSER, PGSERVICE, ~/.pgpass)
@@ -31,6 +33,8 @@ usage(FILE *f)
 	    "usage: cme [-c FILE] [--ascii] [--theme NAME]\n"
 	    "       cme db migrate|status\n"
 	    "       cme db seed --demo [--pupils N] [--seed S]\n"
+	    "       cme import attendance|returns [--skip-bad FILE2] FILE|-\n"
+	    "       cme sweep [--la CODE]\n"
 	    "       cme --help | --version\n"
 	    "\n"
 	    "The terminal casework desk for children missing education.\n"
@@ -152,6 +156,10 @@ main(int argc, char **argv)
 	if (optind < argc) {
 		if (strcmp(argv[optind], "db") == 0) {
 			rc = cmd_db(argc - optind, argv + optind, &params);
+		} else if (strcmp(argv[optind], "import") == 0) {
+			rc = cmd_import(argc - optind, argv + optind, &params);
+		} else if (strcmp(argv[optind], "sweep") == 0) {
+			rc = cmd_sweep(argc - optind, argv + optind, &params);
 		} else {
 			fprintf(stderr, "cme: unknown command '%s'\n"
 			    "Try 'cme --help' for more.\n", argv[optind]);

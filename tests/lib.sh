@@ -112,6 +112,12 @@ screen_start() {
 # screen_stop: kill the server and wait until it has gone, so the next
 # screen_start cannot reach a server that is still shutting down.
 screen_stop() {
+	# Ask a client still running to quit first: killing the server hangs
+	# it up instead (SIGHUP), which a sanitiser build handles slowly.
+	if tmux_t list-sessions >/dev/null 2>&1 && ! screen_dead; then
+		tmux_t send-keys -t t Q 2>/dev/null
+		screen_wait_dead 20 >/dev/null
+	fi
 	tmux_t kill-server 2>/dev/null
 	_n=0
 	while tmux_t list-sessions >/dev/null 2>&1 && [ $_n -lt 100 ]; do

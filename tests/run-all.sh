@@ -172,6 +172,12 @@ script_cmd() {
 # --- the scratch directory, the environment, the cluster ----------------
 
 cleanup() {
+	# A client left running (a test that failed half-way) would hang on
+	# in the sanitiser's leak check once its terminal is gone.
+	if [ -n "${CME_BIN:-}" ] && pkill -KILL -f "^$CME_BIN( |\$)" \
+	    2>/dev/null; then
+		echo "# stray clients of $CME_BIN were still running: killed"
+	fi
 	if [ $cluster = yes ]; then
 		if [ "${CME_TEST_KEEP:-}" = 1 ]; then
 			echo "# cluster kept running: PGHOST=$PGHOST" \
