@@ -10,6 +10,7 @@ cleanup() {
 	su_psql -c "BEGIN; SET LOCAL cme.bulk_load = on;
 	    DELETE FROM cme.alert WHERE detail ->> 'test' = 'live';
 	    COMMIT;" >/dev/null 2>&1
+	# The import's return and alerts stay: they are what a school sent.
 }
 trap cleanup EXIT
 
@@ -56,11 +57,57 @@ like "the list is not reshuffled: still 2 of $alerts" "$shot" \
     "My alerts ($alerts)  2/$alerts"
 like "the cursor stays on its record" "$shot" "Summary: $second"
 
+# --- an import in another process raises alerts the client hears of ---
+# A deletion return on ground i for a child of one of alex's cases, with
+# no known destination: joint enquiries (and no destination) alerts.
+imp=$(su_psql -c "SELECT e.laestab, ch.upn, ch.legal_forename,
+      ch.legal_surname, ch.dob
+    FROM cme.cme_case c JOIN cme.child ch USING (la_code, child_id)
+    JOIN cme.enrolment e ON e.la_code = ch.la_code
+      AND e.child_id = ch.child_id
+    WHERE c.assigned_to = 'alex' AND c.status NOT IN ('closed','transferred')
+      AND ch.upn IS NOT NULL AND ch.child_id <> $child
+      AND NOT EXISTS (SELECT 1 FROM cme.alert a WHERE a.la_code = ch.la_code
+        AND a.child_id = ch.child_id
+        AND a.rule IN ('joint_enquiries', 'no_destination'))
+    ORDER BY c.case_id LIMIT 1" | tr '|' ',')
+csv="$CME_TMP/live-returns.csv"
+printf '%s\n%s,deletion,%s,%s,%s,%s,,,i,XXXXXXX\n' \
+    "laestab,kind,event_date,upn,legal_forename,legal_surname,dob,sex,postcode,ground,destination_laestab" \
+    "$(printf '%s' "$imp" | cut -d, -f1)" "$(date +%Y-%m-%d)" \
+    "$(printf '%s' "$imp" | cut -d, -f2)" "$(printf '%s' "$imp" | cut -d, -f3)" \
+    "$(printf '%s' "$imp" | cut -d, -f4)" >"$csv"
+# dob goes in its own column
+sed -i "2s/,,,i,/,$(printf '%s' "$imp" | cut -d, -f5),,,i,/" "$csv"
+before=$(q "SELECT count(*) FROM cme.alert WHERE assigned_to = 'alex'
+    AND status <> 'resolved'
+    AND (status <> 'snoozed' OR snooze_until <= current_date)")
+if PGUSER=$CME_PG_SUPERUSER "$CME_BIN" import returns "$csv" \
+    >"$CME_TMP/live-import.out" 2>&1; then
+	ok "the deletion return imports in another process"
+else
+	not_ok "the deletion return imports in another process" \
+	    "$(cat "$CME_TMP/live-import.out")"
+fi
+after=$(q "SELECT count(*) FROM cme.alert WHERE assigned_to = 'alex'
+    AND status <> 'resolved'
+    AND (status <> 'snoozed' OR snooze_until <= current_date)")
+raised=$((after - before))
+if [ "$raised" -ge 1 ]; then ok "the import raised $raised alert(s) for alex"
+else not_ok "the import raised alerts for alex" "before $before after $after"
+fi
+screen_expect "the open client counts the import's alerts too" \
+    "[Alerts $after]"
+screen_expect "the notice counts every change" \
+    "$((1 + raised)) new alert changes - press . to show"
+like "still not reshuffled after the import" "$(screen_shot)" \
+    "My alerts ($alerts)  2/$alerts"
+
 screen_keys .
-screen_expect "'.' shows the new alert: the list has $((alerts + 1))" \
-    "My alerts ($((alerts + 1)))"
-screen_expect "the cursor followed its record to 3rd place" \
-    "3/$((alerts + 1))"
+screen_expect "'.' shows the new alerts: the list has $after" \
+    "My alerts ($after)"
+screen_expect "the cursor followed its record down the list" \
+    "$((2 + after - alerts))/$after"
 shot=$(screen_shot)
 like "the detail still shows the same child" "$shot" "Summary: $second"
 case $shot in
