@@ -325,8 +325,9 @@ list_drop(struct list *l, int n, bool front)
 	if (front) {
 		for (i = 0; i < n; i++)
 			list_row_release(&l->rows[i]);
-		memmove(l->rows, l->rows + n, (size_t)(l->n - n) *
-		    sizeof *l->rows);
+		if (l->n > n)
+			memmove(l->rows, l->rows + n, (size_t)(l->n - n) *
+			    sizeof *l->rows);
 		l->first += n;
 		l->at_start = false;
 	} else {
@@ -406,12 +407,14 @@ list_on_page(void *arg, const struct db_rows *r, const struct db_error *err)
 			l->first = 0;
 			l->at_start = true;
 		}
-		memcpy(l->rows, rows, (size_t)n * sizeof *rows);
+		if (n > 0)
+			memcpy(l->rows, rows, (size_t)n * sizeof *rows);
 		l->n = n;
 		l->at_end = n < LIST_PAGE;
 		break;
 	case FETCH_AFTER:
-		memcpy(l->rows + l->n, rows, (size_t)n * sizeof *rows);
+		if (n > 0)
+			memcpy(l->rows + l->n, rows, (size_t)n * sizeof *rows);
 		l->n += n;
 		l->at_end = n < LIST_PAGE;
 		break;
@@ -422,7 +425,9 @@ list_on_page(void *arg, const struct db_rows *r, const struct db_error *err)
 			list_clear_rows(l);
 			l->at_end = true;
 		}
-		memmove(l->rows + n, l->rows, (size_t)l->n * sizeof *l->rows);
+		if (l->n > 0 && n > 0)
+			memmove(l->rows + n, l->rows, (size_t)l->n *
+			    sizeof *l->rows);
 		for (i = 0; i < n; i++)
 			l->rows[i] = rows[n - 1 - i];
 		l->n += n;

@@ -28,6 +28,7 @@ struct model {
 	char			*conn_error;
 	char			*user_name;
 	char			*la_name;
+	char			*kind;		/* staff kind, "" until known */
 
 	struct list		*list;		/* owned */
 	int			 la_code;	/* from whoami, 0 unknown */
@@ -73,6 +74,7 @@ model_new(struct db *db)
 	m->conn = MODEL_CONNECTING;
 	m->user_name = xstrdup("");
 	m->la_name = xstrdup("");
+	m->kind = xstrdup("");
 	m->selected = -1;
 	m->detail = detail_new(db);
 	m->list = list_new(db);
@@ -94,6 +96,7 @@ model_free(struct model *m)
 	free(m->conn_error);
 	free(m->user_name);
 	free(m->la_name);
+	free(m->kind);
 	free(m);
 }
 
@@ -157,6 +160,8 @@ model_on_whoami(void *arg, const struct db_rows *r,
 		m->user_name = model_dup(r, 0, "display_name");
 		free(m->la_name);
 		m->la_name = model_dup(r, 0, "la_name");
+		free(m->kind);
+		m->kind = model_dup(r, 0, "kind");
 	}
 	model_bump(m, MODEL_CONN);
 }
@@ -473,6 +478,12 @@ const char *
 model_user_name(const struct model *m)
 {
 	return (m->user_name);
+}
+
+const char *
+model_user_kind(const struct model *m)
+{
+	return (m->kind);
 }
 
 const char *

@@ -54,6 +54,8 @@ const char	*model_conn_error(const struct model *);
 /* Display name and LA of the logged-in officer ("" until known). */
 const char	*model_user_name(const struct model *);
 const char	*model_la_name(const struct model *);
+/* caseworker, supervisor, admin, school, auditor; "" until known. */
+const char	*model_user_kind(const struct model *);
 
 /* The lists (see list.h); borrowed for the life of the model. */
 struct list	*model_list(const struct model *);

@@ -22,7 +22,7 @@
 
 /* Who am I: display name and LA of the logged-in role. */
 #define QUERY_WHOAMI \
-	"SELECT s.display_name, l.name AS la_name, s.la_code " \
+	"SELECT s.display_name, l.name AS la_name, s.la_code, s.kind " \
 	"FROM cme.staff s JOIN cme.la l ON l.la_code = s.la_code " \
 	"WHERE s.role_name = current_user"
 

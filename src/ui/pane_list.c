@@ -45,6 +45,7 @@ struct list_state {
 	char	*cursor_key;	/* owned: the record under the cursor */
 	int	 queue;		/* the queue the state belongs to */
 	bool	 announced;	/* the detail has been told */
+	bool	 started;	/* the first list has been shown */
 };
 
 static int
@@ -365,6 +366,17 @@ list_sync(struct pane *p)
 	}
 	if (list_held(l) == 0 && total == 0)
 		st->announced = false;
+	/*
+	 * A supervisor or administrator with no cases of their own starts on
+	 * the team's queue instead of an empty list (once).
+	 */
+	if (!st->started && total >= 0) {
+		st->started = true;
+		if (total == 0 && list_queue(l) == QUEUE_MY_CASES &&
+		    (strcmp(model_user_kind(p->ui->model), "supervisor") == 0 ||
+		    strcmp(model_user_kind(p->ui->model), "admin") == 0))
+			ui_open_queue(p->ui, QUEUE_TEAM);
+	}
 }
 
 static void

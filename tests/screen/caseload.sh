@@ -118,6 +118,23 @@ screen_expect "vt100 + NO_COLOR + --ascii: caseload shown" "$first"
 screen_keys Q
 screen_stop
 
+# --- a supervisor with no cases of their own starts on the team queue ---
+sam_cases=$(as_role sam -c "SELECT count(*) FROM cme.cme_case
+    WHERE assigned_to = 'sam' AND status NOT IN ('closed','transferred')")
+team=$(as_role sam -c "SELECT count(*) FROM cme.cme_case
+    WHERE team_id = cme.staff_team('sam')
+      AND status NOT IN ('closed','transferred')")
+screen_start 80 24 "env PGUSER=sam TERM=tmux-256color LC_ALL=C.UTF-8 \
+    $CME_BIN"
+if [ "$sam_cases" = 0 ]; then
+	screen_expect "sam (supervisor, no cases) starts on Team ($team)" \
+	    "Team ($team)"
+else
+	screen_expect "sam (supervisor) starts on My cases" "My cases ("
+fi
+screen_keys Q
+screen_stop
+
 # --- no database: a clear message, not a crash ---
 screen_start 80 24 "env PGUSER=alex PGHOST=$CME_TMP/nowhere \
     LC_ALL=C.UTF-8 $CME_BIN"

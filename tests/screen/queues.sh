@@ -87,6 +87,15 @@ screen_expect "reversed: the last child by name comes first" \
 screen_keys o
 screen_expect "o sorts by the next column" "UPN^"
 
+# An empty queue (or whatever Unassigned holds) opens cleanly.
+unassigned=$(count "SELECT count(*) FROM cme.cme_case WHERE assigned_to IS NULL
+    AND status NOT IN ('closed','transferred')")
+screen_keys : "queue unassigned" Enter
+screen_expect ":queue opens Unassigned ($unassigned)" "Unassigned ($unassigned)"
+if [ "$unassigned" = 0 ]; then
+	screen_expect "an empty queue says so" "Nothing here."
+fi
+
 # Tab to the queues pane, pick Team with the cursor, Enter opens it.
 screen_keys Tab Tab
 screen_keys g j j Enter
