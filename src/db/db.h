@@ -68,6 +68,8 @@ const char	*db_rows_name(const struct db_rows *, int col);
 int		 db_rows_find(const struct db_rows *, const char *name);
 /* Borrowed: valid until db_rows_free(). NULL when SQL NULL. */
 const char	*db_rows_value(const struct db_rows *, int row, int col);
+/* A copy of one row (same columns), owned by the caller; NULL if none. */
+struct db_rows	*db_rows_slice(const struct db_rows *, int row);
 /* Number of rows a command changed (INSERT/UPDATE/DELETE/COPY). */
 long		 db_rows_affected(const struct db_rows *);
 void		 db_rows_free(struct db_rows *);

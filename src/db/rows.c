@@ -113,6 +113,52 @@ db_rows_value(const struct db_rows *r, int row, int col)
 	return (r->cells[(size_t)row * (size_t)r->ncols + (size_t)col]);
 }
 
+/*
+ * A new db_rows holding only row `row` of r, with the same columns, or
+ * NULL when out of range. Owned by the caller.
+ */
+struct db_rows *
+db_rows_slice(const struct db_rows *r, int row)
+{
+	struct db_rows	*s;
+	size_t		 size = 1, off = 0, len;
+	int		 j;
+
+	if (r == NULL || row < 0 || row >= r->nrows)
+		return (NULL);
+	for (j = 0; j < r->ncols; j++) {
+		const char *v = db_rows_value(r, row, j);
+
+		size += strlen(r->names[j]) + 1;
+		if (v != NULL)
+			size += strlen(v) + 1;
+	}
+	s = xcalloc(1, sizeof *s);
+	s->nrows = 1;
+	s->ncols = r->ncols;
+	s->affected = -1;
+	s->arena = xmalloc(size);
+	s->names = xcalloc(r->ncols > 0 ? (size_t)r->ncols : 1,
+	    sizeof *s->names);
+	s->cells = xcalloc(r->ncols > 0 ? (size_t)r->ncols : 1,
+	    sizeof *s->cells);
+	for (j = 0; j < r->ncols; j++) {
+		const char *v = db_rows_value(r, row, j);
+
+		len = strlen(r->names[j]);
+		memcpy(s->arena + off, r->names[j], len + 1);
+		s->names[j] = s->arena + off;
+		off += len + 1;
+		if (v != NULL) {
+			len = strlen(v);
+			memcpy(s->arena + off, v, len + 1);
+			s->cells[j] = s->arena + off;
+			off += len + 1;
+		}
+	}
+	return (s);
+}
+
 long
 db_rows_affected(const struct db_rows *r)
 {

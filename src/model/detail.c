@@ -34,6 +34,8 @@ struct detail_arena_block {
 };
 
 /* A request in flight, tagged so stale replies can be recognised. */
+static const struct db_rows *detail_cache_find(const struct detail *);
+
 struct detail_req {
 	struct detail	*d;
 	uint64_t	 serial;
@@ -301,8 +303,9 @@ detail_add_slot(struct detail *d, struct db_batch *b, int slot)
 static void
 detail_fetch(struct detail *d)
 {
-	struct db_batch	*b;
-	struct db_error	 err = { "", NULL, NULL, NULL };
+	const struct db_rows	*cached;
+	struct db_batch		*b;
+	struct db_error		 err = { "", NULL, NULL, NULL };
 
 	if (!d->open)
 		return;
@@ -316,6 +319,14 @@ detail_fetch(struct detail *d)
 			detail_add_slot(d, b, DETAIL_SLOT_HEADER);
 		}
 	}
+	if (d->tab == DETAIL_SUMMARY && detail_wants(d, DETAIL_SUMMARY) &&
+	    (cached = detail_cache_find(d)) != NULL) {
+		/* Fetched with the list page: no round trip. */
+		detail_slot_release(d, DETAIL_SUMMARY);
+		d->slot[DETAIL_SUMMARY].requested = true;
+		detail_rows_summary(d, cached);
+		detail_slot_done(d, DETAIL_SUMMARY);
+	}
 	if (detail_wants(d, d->tab))
 		detail_add_slot(d, b, d->tab);
 	if (db_batch_size(b) == 0) {
@@ -324,6 +335,71 @@ detail_fetch(struct detail *d)
 	}
 	(void)db_batch_send(d->db, b, &err);
 	db_error_release(&err);
+}
+
+#define DETAIL_CACHE_MAX	1200	/* two windows of list rows */
+
+static void
+detail_cache_id(char *buf, size_t n, const char *la, const char *child,
+    const char *kase)
+{
+	snprintf(buf, n, "%s:%s:%s", la, child, kase != NULL ? kase : "");
+}
+
+void
+detail_cache_put(struct detail *d, const char *la, const char *child,
+    const char *kase, struct db_rows *row)
+{
+	char	id[80];
+	size_t	i;
+
+	detail_cache_id(id, sizeof id, la, child, kase);
+	for (i = 0; i < d->ncache; i++) {
+		if (strcmp(d->cache[i].id, id) == 0) {
+			db_rows_free(d->cache[i].row);
+			d->cache[i].row = row;
+			return;
+		}
+	}
+	if (d->ncache == DETAIL_CACHE_MAX) {
+		/* Drop the oldest half. */
+		for (i = 0; i < DETAIL_CACHE_MAX / 2; i++)
+			db_rows_free(d->cache[i].row);
+		memmove(d->cache, d->cache + DETAIL_CACHE_MAX / 2,
+		    (DETAIL_CACHE_MAX - DETAIL_CACHE_MAX / 2) *
+		    sizeof *d->cache);
+		d->ncache -= DETAIL_CACHE_MAX / 2;
+	}
+	if (d->cache == NULL)
+		d->cache = xcalloc(DETAIL_CACHE_MAX, sizeof *d->cache);
+	snprintf(d->cache[d->ncache].id, sizeof d->cache[d->ncache].id, "%s",
+	    id);
+	d->cache[d->ncache].row = row;
+	d->ncache++;
+}
+
+void
+detail_cache_clear(struct detail *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ncache; i++)
+		db_rows_free(d->cache[i].row);
+	d->ncache = 0;
+}
+
+static const struct db_rows *
+detail_cache_find(const struct detail *d)
+{
+	char	id[80];
+	size_t	i;
+
+	detail_cache_id(id, sizeof id, d->key.la_code, d->key.child_id,
+	    d->key.case_id);
+	for (i = 0; i < d->ncache; i++)
+		if (strcmp(d->cache[i].id, id) == 0)
+			return (d->cache[i].row);
+	return (NULL);
 }
 
 /* Drops every slot's data; replies still in flight become stale. */
@@ -358,6 +434,8 @@ detail_free(struct detail *d)
 		return;
 	for (s = 0; s < DETAIL_SLOTS; s++)
 		detail_slot_release(d, s);
+	detail_cache_clear(d);
+	free(d->cache);
 	free(d);
 }
 
@@ -383,6 +461,7 @@ void
 detail_reset(struct detail *d)
 {
 	detail_forget(d);
+	detail_cache_clear(d);
 	d->open = false;
 	d->audit = DETAIL_AUDIT_UNKNOWN;
 	d->gen++;

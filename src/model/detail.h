@@ -242,6 +242,17 @@ const struct detail_status *detail_status(const struct detail *,
 /* Each borrowed until detail_gen() moves; never NULL. */
 const struct detail_header	*detail_header(const struct detail *);
 const struct child_detail	*detail_summary(const struct detail *);
+
+/*
+ * Summaries fetched with a list page, so that moving the cursor within
+ * the rows already fetched costs no round trip: row is one row in the
+ * shape of the Summary statement (taken over). Cleared with the list.
+ */
+struct db_rows;
+void		 detail_cache_put(struct detail *, const char *la_code,
+		     const char *child_id, const char *case_id,
+		     struct db_rows *row);
+void		 detail_cache_clear(struct detail *);
 const struct detail_timeline	*detail_timeline(const struct detail *);
 const struct detail_attendance	*detail_attendance(const struct detail *);
 const struct detail_enquiries	*detail_enquiries(const struct detail *);

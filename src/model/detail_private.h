@@ -85,6 +85,15 @@ struct detail {
 
 	struct detail_tl_raw	 tl_raw;
 	struct detail_att_raw	 att_raw;
+
+	struct detail_cached	*cache;		/* owned: prefetched summaries */
+	size_t			 ncache;
+};
+
+/* A Summary row fetched with a list page (detail_cache_put). */
+struct detail_cached {
+	char		 id[80];	/* "la:child:case" */
+	struct db_rows	*row;		/* owned, one row */
 };
 
 /* Copies s (NULL: "") into the arena; the copy lives until release. */

@@ -202,6 +202,8 @@ struct list {
 	struct limit_sql	 lim;		/* compiled limit, $1.. */
 	struct search_query	*search;	/* owned, the last search */
 	long			 counts[QUEUE_COUNT];
+	list_prefetch_fn	 prefetch;	/* summaries of a page's rows */
+	void			*prefetch_arg;
 	void			(*counts_done)(void *);
 	void			*counts_done_arg;
 };
@@ -227,6 +229,8 @@ list_kind_of(const struct list *l, enum list_queue q)
 }
 
 static void	list_add_search(struct list *, struct db_batch *);
+static void	list_add_summaries(struct list *, struct db_batch *,
+		    const char *, int, const char **, enum list_fetch);
 
 static const struct list_kinddef *
 list_kinddef(const struct list *l)
@@ -568,10 +572,98 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
 	sbuf_append_str(&sql, nbuf);
 	snprintf(limit, sizeof limit, "%d", LIST_PAGE);
 	params[np++] = limit;
+	/* The summaries first: when the page arrives they are all there. */
+	list_add_summaries(l, b, sql.buf, np, params, how);
 	db_batch_add(b, sql.buf, np, params, list_on_page,
 	    list_req_new(l, how));
 	sbuf_release(&sql);
 	l->loading = true;
+}
+
+/*
+ * The Summary statement (queries.h) for every row of a page, so that the
+ * detail can follow the cursor through fetched rows without a round trip.
+ * Built once from static text: the statement's own parameters become
+ * columns of the page, which runs again as a CTE with the page's
+ * parameters.
+ */
+static const char *
+list_summary_sql(void)
+{
+	static char	*sql;
+	struct sbuf	 sb;
+	const char	*p, *q;
+	static const struct {
+		const char	*from, *to;
+	} subst[] = {
+		{ "$1::bigint", "p.pf_child::bigint" },
+		{ "$2::smallint", "p.pf_la::smallint" },
+		{ "$3::bigint", "nullif(p.pf_case, '')::bigint" },
+	};
+	size_t		 i;
+
+	if (sql != NULL)
+		return (sql);
+	sbuf_init(&sb, sizeof QUERY_DETAIL_SUMMARY + 256);
+	for (p = QUERY_DETAIL_SUMMARY; *p != '\0'; ) {
+		for (i = 0; i < sizeof subst / sizeof subst[0]; i++) {
+			size_t n = strlen(subst[i].from);
+
+			if (strncmp(p, subst[i].from, n) == 0) {
+				sbuf_append_str(&sb, subst[i].to);
+				p += n;
+				break;
+			}
+		}
+		if (i < sizeof subst / sizeof subst[0])
+			continue;
+		q = p + 1;
+		sbuf_append(&sb, p, (size_t)(q - p));
+		p = q;
+	}
+	sql = sbuf_detach(&sb, NULL);
+	return (sql);
+}
+
+static void
+list_on_summaries(void *arg, const struct db_rows *r,
+    const struct db_error *err)
+{
+	struct list_req	*req = arg;
+	struct list	*l = req->l;
+
+	if (req->serial == l->serial && err == NULL && l->prefetch != NULL)
+		l->prefetch(l->prefetch_arg, r);
+	free(req);
+}
+
+/* Adds the summaries of the page whose statement is page_sql. */
+static void
+list_add_summaries(struct list *l, struct db_batch *b, const char *page_sql,
+    int np, const char **params, enum list_fetch how)
+{
+	struct sbuf	sql;
+
+	if (l->prefetch == NULL || l->queue == QUEUE_SEARCH)
+		return;
+	sbuf_init(&sql, 4096);
+	sbuf_append_str(&sql, "WITH p (pf_key, pf_sort, pf_la, pf_child, "
+	    "pf_case, pf_alert, pf_version) AS (");
+	sbuf_append_str(&sql, page_sql);
+	sbuf_append_str(&sql, ") SELECT p.pf_la, p.pf_child, p.pf_case, s.* "
+	    "FROM p CROSS JOIN LATERAL (");
+	sbuf_append_str(&sql, list_summary_sql());
+	sbuf_append_str(&sql, ") s");
+	db_batch_add(b, sql.buf, np, params, list_on_summaries,
+	    list_req_new(l, how));
+	sbuf_release(&sql);
+}
+
+void
+list_set_prefetch(struct list *l, list_prefetch_fn fn, void *arg)
+{
+	l->prefetch = fn;
+	l->prefetch_arg = arg;
 }
 
 static void

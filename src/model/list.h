@@ -101,6 +101,15 @@ long		 list_find(const struct list *, const char *key);
 void		 list_want(struct list *, long index);
 uint64_t	 list_gen(const struct list *);
 
+/*
+ * With every page, the Summary of each of its rows (one more statement in
+ * the same round trip); fn receives them, one row per list row, in the
+ * shape of the Summary statement preceded by pf_la, pf_child, pf_case.
+ */
+struct db_rows;
+typedef void	(*list_prefetch_fn)(void *, const struct db_rows *);
+void		 list_set_prefetch(struct list *, list_prefetch_fn, void *);
+
 /* Queue counts for the queues pane: one statement for all of them. */
 void		 list_add_counts(struct list *, struct db_batch *);
 long		 list_queue_count(const struct list *, enum list_queue);

@@ -45,6 +45,7 @@ struct model {
 };
 
 static void	model_on_counts_done(void *);
+static void	model_on_summaries(void *, const struct db_rows *);
 static void	model_on_saved(void *, const struct db_rows *,
 		    const struct db_error *);
 static void	model_on_notify(void *, const char *, const char *);
@@ -79,6 +80,7 @@ model_new(struct db *db)
 	m->detail = detail_new(db);
 	m->list = list_new(db);
 	list_on_counts_done(m->list, model_on_counts_done, m);
+	list_set_prefetch(m->list, model_on_summaries, m);
 	db_set_notify(db, model_on_notify, m);
 	return (m);
 }
@@ -378,6 +380,22 @@ model_search(struct model *m, const char *text, char *msg, size_t msgsize)
 	m->selected = -1;
 	list_search(m->list, &q);
 	return (0);
+}
+
+/* The Summary of each row of a page just read (list_set_prefetch). */
+static void
+model_on_summaries(void *arg, const struct db_rows *r)
+{
+	struct model	*m = arg;
+	int		 i, la, child, kase;
+
+	la = db_rows_find(r, "pf_la");
+	child = db_rows_find(r, "pf_child");
+	kase = db_rows_find(r, "pf_case");
+	for (i = 0; i < db_rows_count(r); i++)
+		detail_cache_put(m->detail, db_rows_value(r, i, la),
+		    db_rows_value(r, i, child), db_rows_value(r, i, kase),
+		    db_rows_slice(r, i));
 }
 
 /* ---- the selected record ---- */

@@ -39,8 +39,9 @@ audit_before=$(su_psql -c "$audit_q")
 screen_start 100 30 "env PGUSER=alex TERM=tmux-256color LC_ALL=C.UTF-8 \
     $CME_BIN"
 screen_expect "the client starts" "My cases ("
+nalerts=$(q "SELECT count(*) $mine")
 screen_keys '{'
-screen_expect "My alerts opened" "My alerts ("
+screen_expect "My alerts opened" "My alerts ($nalerts)"
 screen_keys a
 screen_expect "a shows the alert menu" "k acknowledge  s assign  z snooze"
 screen_keys k

@@ -108,13 +108,14 @@ screen_stop
 field() {	# field ACTION N: column N of the first line for ACTION
 	awk -F '\t' -v a="$1" -v n="$2" '$1 == a { print $n; exit }' "$trace"
 }
-is "start: the list, then the detail of its first row: two round trips" \
-    "$(field start 2)" 2
-is "start: whoami, counts, page, total, saved queues, LISTEN: one batch" \
+is "start: the whole first screen, detail included, is one round trip" \
+    "$(field start 2)" 1
+is "start: whoami, counts, summaries, page, total, saved queues, LISTEN" \
     "$(field start 3)" 7
-is "queue-prev: a new queue's page and total in one round trip (+ detail)" \
-    "$(field queue-prev 2)" 2
-is "sort-reverse: one round trip (+ detail)" "$(field sort-reverse 2)" 2
+is "queue-prev: a new queue (page, its summaries, total): one round trip" \
+    "$(field queue-prev 2)" 1
+is "queue-prev: three statements" "$(field queue-prev 3)" 3
+is "sort-reverse: one round trip" "$(field sort-reverse 2)" 1
 
 rm -f "$trace"
 screen_start 80 24 "$run"
@@ -128,9 +129,9 @@ screen_wait "1/$my_cases" >/dev/null
 sleep 0.4
 screen_keys Q
 screen_wait_dead >/dev/null
-is "move-down within fetched rows: only the detail's round trip" \
-    "$(field move-down 2)" 1
-is "move-down: the detail is one statement" "$(field move-down 3)" 1
+is "move-down within fetched rows, detail included: no round trip" \
+    "$(field move-down 2)" 0
+is "move-down: no statement" "$(field move-down 3)" 0
 bytes=$(field move-down 5)
 if [ -n "$bytes" ] && [ "$bytes" -gt 0 ] && [ "$bytes" -le 1500 ]; then
 	ok "move-down at 80x24, detail included, writes $bytes bytes (<= 1500)"
