@@ -38,7 +38,6 @@ void		 db_error_set(struct db_error *, const char *sqlstate,
 		     const char *fmt, ...)
 		     __attribute__((format(printf, 3, 4)));
 void		 db_error_release(struct db_error *);
-void		 db_error_move(struct db_error *dst, struct db_error *src);
 
 /*
  * Connection parameters, libpq keyword/value pairs. Unset keywords fall back
@@ -64,7 +63,6 @@ struct db_rows;
 
 int		 db_rows_count(const struct db_rows *);
 int		 db_rows_columns(const struct db_rows *);
-const char	*db_rows_name(const struct db_rows *, int col);
 int		 db_rows_find(const struct db_rows *, const char *name);
 /* Borrowed: valid until db_rows_free(). NULL when SQL NULL. */
 const char	*db_rows_value(const struct db_rows *, int row, int col);

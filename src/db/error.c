@@ -41,18 +41,6 @@ db_error_release(struct db_error *err)
 	memset(err, 0, sizeof *err);
 }
 
-/* Moves src into dst (dst released first); src is left empty. */
-void
-db_error_move(struct db_error *dst, struct db_error *src)
-{
-	if (dst == NULL) {
-		db_error_release(src);
-		return;
-	}
-	db_error_release(dst);
-	*dst = *src;
-	memset(src, 0, sizeof *src);
-}
 
 /* Strips the trailing newline libpq leaves on its messages. */
 static char *

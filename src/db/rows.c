@@ -83,14 +83,6 @@ db_rows_columns(const struct db_rows *r)
 	return (r != NULL ? r->ncols : 0);
 }
 
-/* Borrowed until db_rows_free(). */
-const char *
-db_rows_name(const struct db_rows *r, int col)
-{
-	if (r == NULL || col < 0 || col >= r->ncols)
-		return (NULL);
-	return (r->names[col]);
-}
 
 int
 db_rows_find(const struct db_rows *r, const char *name)

@@ -250,11 +250,6 @@ list_queue_short_name(enum list_queue q)
 	return ((unsigned)q <= QUEUE_SAVED ? list_queues[q].short_name : "");
 }
 
-enum list_kind
-list_queue_kind(enum list_queue q)
-{
-	return (list_queues[q].kind);
-}
 
 struct list *
 list_new(struct db *db)

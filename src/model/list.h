@@ -68,7 +68,6 @@ void		 list_free(struct list *);
 
 const char	*list_queue_name(enum list_queue);
 const char	*list_queue_short_name(enum list_queue);
-enum list_kind	 list_queue_kind(enum list_queue);
 
 /* Opens a queue from the top (keeps the sort when the kind is the same). */
 void		 list_open(struct list *, enum list_queue);

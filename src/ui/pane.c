@@ -59,8 +59,3 @@ pane_place(struct pane *p, int y, int x, int rows, int cols)
 	p->dirty |= PANE_DIRTY_PAINT;
 }
 
-void
-pane_dirty(struct pane *p, unsigned int bits)
-{
-	p->dirty |= bits;
-}

@@ -58,7 +58,6 @@ struct pane	*pane_new(const struct pane_ops *, struct ui *);
 void		 pane_free(struct pane *);
 /* Moves and resizes the pane's window; marks it for a full repaint. */
 void		 pane_place(struct pane *, int y, int x, int rows, int cols);
-void		 pane_dirty(struct pane *, unsigned int);
 /* The alerts to act on, tagged or under the cursor (pane_list.c). */
 struct alert_target;
 size_t		 pane_list_alert_targets(struct pane *, bool tagged,
