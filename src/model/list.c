@@ -49,6 +49,7 @@ struct list_kinddef {
 
 #define CHILD_NAME_EXPR \
 	"upper(ch.legal_surname) || ', ' || ch.legal_forename"
+/* Indexed as written by 014_list_order.sql: keep the two the same. */
 #define CHILD_NAME_SORT \
 	"lower(ch.legal_surname || ' ' || ch.legal_forename)"
 
