@@ -108,6 +108,7 @@ static bool	 detail_wants(struct detail *, int);
 static int	 detail_add_slot(struct detail *, struct db_batch *, int);
 static void	 detail_fetch(struct detail *);
 static void	 detail_forget(struct detail *);
+static void	 detail_fetch_into(struct detail *, struct db_batch *);
 
 /* ---- the string arena ---- */
 
@@ -303,13 +304,24 @@ detail_add_slot(struct detail *d, struct db_batch *b, int slot)
 static void
 detail_fetch(struct detail *d)
 {
+	detail_fetch_into(d, NULL);
+}
+
+/*
+ * The same, adding the statements to the caller's batch when given (a
+ * write and the re-read of what it changed then share one round trip:
+ * a pipeline up to its sync is one transaction, so the reads see it).
+ */
+static void
+detail_fetch_into(struct detail *d, struct db_batch *into)
+{
 	const struct db_rows	*cached;
 	struct db_batch		*b;
 	struct db_error		 err = { "", NULL, NULL, NULL };
 
 	if (!d->open)
 		return;
-	b = db_batch_new();
+	b = into != NULL ? into : db_batch_new();
 	if (detail_wants(d, DETAIL_SLOT_HEADER)) {
 		if (d->tab == DETAIL_SUMMARY && detail_wants(d, d->tab)) {
 			/* The summary's row answers for the header. */
@@ -329,6 +341,8 @@ detail_fetch(struct detail *d)
 	}
 	if (detail_wants(d, d->tab))
 		detail_add_slot(d, b, d->tab);
+	if (into != NULL)
+		return;
 	if (db_batch_size(b) == 0) {
 		db_batch_free(b);
 		return;
@@ -454,6 +468,21 @@ detail_open(struct detail *d, const struct detail_key *key)
 	d->key = *key;
 	d->open = true;
 	detail_fetch(d);
+	d->gen++;
+}
+
+/*
+ * Reads the open record again after a change to it: into the caller's
+ * batch (the one carrying the change) when given, else on its own.
+ */
+void
+detail_refresh(struct detail *d, struct db_batch *into)
+{
+	if (!d->open)
+		return;
+	detail_forget(d);
+	detail_cache_clear(d);
+	detail_fetch_into(d, into);
 	d->gen++;
 }
 

@@ -224,6 +224,10 @@ void		 detail_free(struct detail *);
  * current tab still lacks (after an error: again).
  */
 void		 detail_open(struct detail *, const struct detail_key *);
+/* Reads the open record again, after a change to it: into the batch
+ * that carries the change when given (NULL: a batch of its own). */
+struct db_batch;
+void		 detail_refresh(struct detail *, struct db_batch *);
 /* Forgets everything (after a reconnect). */
 void		 detail_reset(struct detail *);
 /* Shows a tab, fetching its data the first time for this record. */

@@ -70,7 +70,7 @@ static const struct {
 	{ ".", "show-new" },
 	{ "n", "match-next" },		{ "N", "match-prev" },
 	{ "t", "tag" },			{ ";", "tag-prefix" },
-	{ "a", "alert" },
+	{ "a", "alert" },		{ "c", "contact" },
 	{ "}", "queue-next" },		{ "{", "queue-prev" },
 	{ "1", "tab-summary" },		{ "2", "tab-timeline" },
 	{ "3", "tab-attendance" },	{ "4", "tab-enquiries" },

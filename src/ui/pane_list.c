@@ -528,6 +528,18 @@ pane_list_alert_targets(struct pane *p, bool tagged, struct alert_target *out,
 	return (1);
 }
 
+/* The case of the row under the cursor ("" for none); borrowed until the
+ * list moves. */
+const char *
+pane_list_case_id(struct pane *p)
+{
+	struct list_state	*st = p->priv;
+	const struct list_row	*r;
+
+	r = list_row(model_list(p->ui->model), st->cursor);
+	return (r != NULL ? r->case_id : NULL);
+}
+
 size_t
 pane_list_tag_count(const struct pane *p)
 {

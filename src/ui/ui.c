@@ -135,6 +135,7 @@ ui_free(struct ui *ui)
 	}
 	ui_cmd_release(ui);
 	ui_alert_release(ui);
+	ui_contact_release(ui);
 	keymap_free(ui->keymap);
 	free(ui->message);
 	free(ui->theme);
@@ -300,6 +301,9 @@ ui_global_action(struct ui *ui, enum action a)
 		return;
 	case ACTION_ALERT:
 		ui_alert_begin(ui, tagged);
+		break;
+	case ACTION_CONTACT:
+		ui_contact_begin(ui);
 		break;
 	case ACTION_MATCH_NEXT:
 	case ACTION_MATCH_PREV:

@@ -256,7 +256,8 @@ ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind)
 		cfg.complete_arg = ui->cmdline;
 		break;
 	case UI_PROMPT_ALERT:
-		return;		/* opened by ui_alert.c with its question */
+	case UI_PROMPT_CONTACT:
+		return;		/* opened by ui_alert.c / ui_contact.c */
 	}
 	cfg.history = ui->history[kind];
 	ui->prompt = prompt_new(&cfg);
@@ -281,6 +282,9 @@ ui_prompt_run(struct ui *ui, enum ui_prompt_kind kind, const char *text)
 		break;
 	case UI_PROMPT_ALERT:
 		ui_alert_argument(ui, text);
+		break;
+	case UI_PROMPT_CONTACT:
+		ui_contact_answer(ui, text);
 		break;
 	case UI_PROMPT_COMMAND:
 		rc = cmdline_run(ui->cmdline, text, &msg);
@@ -311,6 +315,10 @@ ui_prompt_key(struct ui *ui, bool is_keycode, wint_t ch)
 	case PROMPT_CANCEL:
 		prompt_free(ui->prompt);
 		ui->prompt = NULL;
+		if (kind == UI_PROMPT_CONTACT) {
+			ui_contact_release(ui);
+			ui_message(ui, "contact not recorded");
+		}
 		break;
 	case PROMPT_UNHANDLED:
 		if (!is_keycode && ch == 12) {	/* C-l still redraws */

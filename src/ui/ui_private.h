@@ -38,6 +38,9 @@ struct ui {
 	bool			 alert_tagged;
 	struct alert_target	*alert_targets;	/* owned */
 	size_t			 alert_ntargets;
+	char			*contact_case;	/* owned: the case, while asking */
+	char			*contact[4];	/* owned: the answers so far */
+	int			 contact_step;
 	struct layout_cell	*root;		/* owned */
 	struct pane		*queues;	/* owned */
 	struct pane		*list;		/* owned */
@@ -72,7 +75,10 @@ enum ui_prompt_kind {
 	UI_PROMPT_LIMIT,
 	UI_PROMPT_COMMAND,
 	UI_PROMPT_ALERT,	/* an alert action's argument */
+	UI_PROMPT_CONTACT,	/* a question of the contact form */
 };
+
+#define UI_CONTACT_STEPS	4	/* kind, with whom, outcome, note */
 
 /* Runs one action as if its key had been pressed. */
 void	ui_run_action(struct ui *, enum action);
@@ -82,6 +88,11 @@ void	ui_cmd_init(struct ui *);
 void	ui_cmd_release(struct ui *);
 void	ui_prompt_open(struct ui *, enum ui_prompt_kind);
 void	ui_prompt_key(struct ui *, bool is_keycode, wint_t ch);
+/* ui_contact.c: the 'c' form. */
+void	ui_contact_begin(struct ui *);
+void	ui_contact_answer(struct ui *, const char *text);
+void	ui_contact_release(struct ui *);
+
 /* ui_alert.c: the 'a' menu. */
 void	ui_alert_begin(struct ui *, bool tagged);
 void	ui_alert_menu_key(struct ui *, int key);
