@@ -79,6 +79,11 @@ alert_act_finish(struct alert_act_run *run)
 		    " (nothing was changed)" : "", run->error);
 	}
 	model_notice(run->m, buf);
+	if (run->error != NULL) {
+		/* The re-reads behind the failure were not run: read the
+		 * list again (their late replies are then dropped). */
+		list_refresh(model_list(run->m), NULL);
+	}
 	free(run->error);
 	free(run);
 }

@@ -33,6 +33,7 @@
 	X(TAG_PREFIX,	"tag-prefix",	"apply the next action to the tagged rows") \
 	X(ALERT,	"alert",	"act on the alert: acknowledge, assign, snooze...") \
 	X(CONTACT,	"contact",	"record a contact on the case")	\
+	X(CLOSURE,	"closure",	"request closure; in Approvals, decide it") \
 	X(NEXT_QUEUE,	"queue-next",	"open the next queue")		\
 	X(PREV_QUEUE,	"queue-prev",	"open the previous queue")	\
 	X(TAB_SUMMARY,	"tab-summary",	"detail: Summary tab")		\

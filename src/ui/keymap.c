@@ -71,6 +71,7 @@ static const struct {
 	{ "n", "match-next" },		{ "N", "match-prev" },
 	{ "t", "tag" },			{ ";", "tag-prefix" },
 	{ "a", "alert" },		{ "c", "contact" },
+	{ "C", "closure" },
 	{ "}", "queue-next" },		{ "{", "queue-prev" },
 	{ "1", "tab-summary" },		{ "2", "tab-timeline" },
 	{ "3", "tab-attendance" },	{ "4", "tab-enquiries" },

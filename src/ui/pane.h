@@ -64,6 +64,7 @@ size_t		 pane_list_alert_targets(struct pane *, bool tagged,
 		     struct alert_target *, size_t max);
 size_t		 pane_list_tag_count(const struct pane *);
 const char	*pane_list_case_id(struct pane *);
+const char	*pane_list_row_version(struct pane *);
 void		 pane_list_untag(struct pane *);
 /* The list starts again at its top (after a sort or a limit). */
 void		 pane_list_to_top(struct pane *);

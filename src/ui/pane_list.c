@@ -540,6 +540,17 @@ pane_list_case_id(struct pane *p)
 	return (r != NULL ? r->case_id : NULL);
 }
 
+/* The version of the row under the cursor, or NULL; borrowed. */
+const char *
+pane_list_row_version(struct pane *p)
+{
+	struct list_state	*st = p->priv;
+	const struct list_row	*r;
+
+	r = list_row(model_list(p->ui->model), st->cursor);
+	return (r != NULL ? r->version : NULL);
+}
+
 size_t
 pane_list_tag_count(const struct pane *p)
 {

@@ -136,6 +136,7 @@ ui_free(struct ui *ui)
 	ui_cmd_release(ui);
 	ui_alert_release(ui);
 	ui_contact_release(ui);
+	ui_closure_release(ui);
 	keymap_free(ui->keymap);
 	free(ui->message);
 	free(ui->theme);
@@ -304,6 +305,9 @@ ui_global_action(struct ui *ui, enum action a)
 		break;
 	case ACTION_CONTACT:
 		ui_contact_begin(ui);
+		break;
+	case ACTION_CLOSURE:
+		ui_closure_begin(ui);
 		break;
 	case ACTION_MATCH_NEXT:
 	case ACTION_MATCH_PREV:

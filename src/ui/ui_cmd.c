@@ -257,7 +257,8 @@ ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind)
 		break;
 	case UI_PROMPT_ALERT:
 	case UI_PROMPT_CONTACT:
-		return;		/* opened by ui_alert.c / ui_contact.c */
+	case UI_PROMPT_CLOSURE:
+		return;		/* opened by their own forms */
 	}
 	cfg.history = ui->history[kind];
 	ui->prompt = prompt_new(&cfg);
@@ -285,6 +286,9 @@ ui_prompt_run(struct ui *ui, enum ui_prompt_kind kind, const char *text)
 		break;
 	case UI_PROMPT_CONTACT:
 		ui_contact_answer(ui, text);
+		break;
+	case UI_PROMPT_CLOSURE:
+		ui_closure_answer(ui, text);
 		break;
 	case UI_PROMPT_COMMAND:
 		rc = cmdline_run(ui->cmdline, text, &msg);
@@ -318,6 +322,9 @@ ui_prompt_key(struct ui *ui, bool is_keycode, wint_t ch)
 		if (kind == UI_PROMPT_CONTACT) {
 			ui_contact_release(ui);
 			ui_message(ui, "contact not recorded");
+		} else if (kind == UI_PROMPT_CLOSURE) {
+			ui_closure_release(ui);
+			ui_message(ui, "nothing sent");
 		}
 		break;
 	case PROMPT_UNHANDLED:

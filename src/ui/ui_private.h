@@ -41,6 +41,11 @@ struct ui {
 	char			*contact_case;	/* owned: the case, while asking */
 	char			*contact[4];	/* owned: the answers so far */
 	int			 contact_step;
+	char			*closure_case;	/* owned, while asking */
+	char			*closure_version;
+	char			*closure_first;	/* outcome, or y/n */
+	int			 closure_step;
+	bool			 closure_deciding; /* in Approvals */
 	struct layout_cell	*root;		/* owned */
 	struct pane		*queues;	/* owned */
 	struct pane		*list;		/* owned */
@@ -76,6 +81,7 @@ enum ui_prompt_kind {
 	UI_PROMPT_COMMAND,
 	UI_PROMPT_ALERT,	/* an alert action's argument */
 	UI_PROMPT_CONTACT,	/* a question of the contact form */
+	UI_PROMPT_CLOSURE,	/* a question of the closure form */
 };
 
 #define UI_CONTACT_STEPS	4	/* kind, with whom, outcome, note */
@@ -92,6 +98,11 @@ void	ui_prompt_key(struct ui *, bool is_keycode, wint_t ch);
 void	ui_contact_begin(struct ui *);
 void	ui_contact_answer(struct ui *, const char *text);
 void	ui_contact_release(struct ui *);
+
+/* ui_closure.c: the 'C' form. */
+void	ui_closure_begin(struct ui *);
+void	ui_closure_answer(struct ui *, const char *text);
+void	ui_closure_release(struct ui *);
 
 /* ui_alert.c: the 'a' menu. */
 void	ui_alert_begin(struct ui *, bool tagged);
