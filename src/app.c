@@ -194,7 +194,7 @@ app_run(const struct settings *s, const struct db_params *params,
 		pfd[1].events = POLLIN | (db_wants_write(db) ? POLLOUT : 0);
 		pfd[1].revents = 0;
 		timeout = app_min_timeout(db_timeout_ms(db),
-		    ui_timeout_ms(ui));
+		    app_min_timeout(ui_timeout_ms(ui), model_timeout_ms(m)));
 		n = poll(pfd, 2, timeout);
 		if (n < 0) {
 			/*
@@ -227,6 +227,7 @@ app_run(const struct settings *s, const struct db_params *params,
 			model_update(m);
 		}
 		ui_tick(ui);
+		model_tick(m);
 	}
 	if (app_signal != 0)
 		log_debug("leaving on signal %d", (int)app_signal);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/db.h"
 #include "model/detail.h"
@@ -37,6 +38,8 @@ struct model {
 	size_t			 nsaved;
 	char			*pending_replace; /* owned: :save NAME twice */
 	char			*notice;	/* owned, for the status line */
+	double			 retry_at;	/* ms: next automatic reconnect */
+	int			 backoff_ms;	/* doubles per failure, 1 s..30 s */
 	bool			 counts_inflight;
 	bool			 counts_again;	/* news came during a refresh */
 
@@ -44,11 +47,23 @@ struct model {
 	long			 selected;	/* row index, -1 none */
 };
 
+#define MODEL_BACKOFF_MIN	1000	/* ms before the first retry */
+#define MODEL_BACKOFF_MAX	30000	/* ms between retries at most */
+
 static void	model_on_counts_done(void *);
 static void	model_on_summaries(void *, const struct db_rows *);
 static void	model_on_saved(void *, const struct db_rows *,
 		    const struct db_error *);
 static void	model_on_notify(void *, const char *, const char *);
+
+static double
+model_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
+}
 
 static char *
 model_dup(const struct db_rows *r, int row, const char *col)
@@ -452,8 +467,36 @@ model_update(struct model *m)
 		e = db_last_error(m->db);
 		m->conn_error = xstrdup(e->message != NULL ? e->message :
 		    "the database connection was lost");
+		/* Try again by itself, backing off: 1 s, 2 s, 4 s ... 30 s. */
+		m->backoff_ms = m->backoff_ms == 0 ? MODEL_BACKOFF_MIN :
+		    m->backoff_ms * 2;
+		if (m->backoff_ms > MODEL_BACKOFF_MAX)
+			m->backoff_ms = MODEL_BACKOFF_MAX;
+		m->retry_at = model_now_ms() + m->backoff_ms;
+	} else if (now == MODEL_ONLINE) {
+		m->backoff_ms = 0;
 	}
 	model_bump(m, MODEL_CONN);
+}
+
+/* Milliseconds until model_tick() wants to run, or -1. */
+int
+model_timeout_ms(const struct model *m)
+{
+	double	left;
+
+	if (m->conn != MODEL_OFFLINE)
+		return (-1);
+	left = m->retry_at - model_now_ms();
+	return (left <= 0 ? 0 : (int)left + 1);
+}
+
+/* Reconnects by itself when the back-off has run out. */
+void
+model_tick(struct model *m)
+{
+	if (m->conn == MODEL_OFFLINE && model_now_ms() >= m->retry_at)
+		model_reconnect(m);
 }
 
 void

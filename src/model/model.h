@@ -43,8 +43,13 @@ void		 model_free(struct model *);
 void		 model_start(struct model *);
 /* Called after every db_pump(): notices connection changes. */
 void		 model_update(struct model *);
-/* Asks for the database again after a failure. */
+/* Asks for the database again after a failure (now). */
 void		 model_reconnect(struct model *);
+/* A lost connection is tried again by itself, backing off from 1 s to
+ * 30 s: the event loop sleeps at most model_timeout_ms() (-1: no limit)
+ * and calls model_tick(). */
+int		 model_timeout_ms(const struct model *);
+void		 model_tick(struct model *);
 
 uint64_t	 model_gen(const struct model *, enum model_part);
 

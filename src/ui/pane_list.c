@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/alert_action.h"
+#include "model/detail.h"
 #include "model/list.h"
 #include "model/model.h"
 #include "ui/draw.h"
@@ -359,6 +360,9 @@ list_sync(struct pane *p)
 		list_remember_cursor(p);
 	list_scroll_to_cursor(p);
 	list_want(l, st->cursor);
+	/* After a reconnect the detail starts empty: tell it again. */
+	if (st->announced && detail_key(model_detail(p->ui->model)) == NULL)
+		st->announced = false;
 	if (!st->announced && list_row(l, st->cursor) != NULL) {
 		st->announced = true;
 		list_remember_cursor(p);
