@@ -853,3 +853,31 @@ prompt_cursor(const struct prompt *p, int *y, int *x)
 	*x = p->cur_x;
 	return (true);
 }
+
+const char *const *
+prompt_complete_words(const char *const *words, const char *text,
+    size_t cursor, size_t *word_start)
+{
+	static const char	*found[32];
+	size_t			 i, n = 0;
+
+	*word_start = 0;
+	for (i = 0; words[i] != NULL && n + 1 < 32; i++)
+		if (strncmp(words[i], text, cursor) == 0)
+			found[n++] = words[i];
+	found[n] = NULL;
+	return (n > 0 ? found : NULL);
+}
+
+char *
+prompt_trimmed(const char *text)
+{
+	size_t	n;
+
+	while (*text == ' ')
+		text++;
+	n = strlen(text);
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	return (xstrndup(text, n));
+}

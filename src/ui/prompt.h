@@ -91,6 +91,17 @@ const char		*prompt_history_get(const struct prompt_history *,
 			     size_t i);
 
 /* The config's strings are copied; the history must outlive the prompt. */
+/*
+ * A completion over a fixed word list: the words that start with the text
+ * before the cursor (the whole line is the word). The array is static,
+ * valid until the next call; words must be static too.
+ */
+const char *const	*prompt_complete_words(const char *const *words,
+			     const char *text, size_t cursor,
+			     size_t *word_start);
+/* The line without leading and trailing spaces; owned by the caller. */
+char			*prompt_trimmed(const char *);
+
 struct prompt		*prompt_new(const struct prompt_config *);
 void			 prompt_free(struct prompt *);
 

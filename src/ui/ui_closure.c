@@ -24,16 +24,9 @@ static const char *const *
 ui_closure_complete(void *arg, const char *text, size_t cursor,
     size_t *word_start)
 {
-	static const char	*found[10];
-	size_t			 i, n = 0;
-
 	(void)arg;
-	*word_start = 0;
-	for (i = 0; closure_outcomes[i] != NULL && n + 1 < 10; i++)
-		if (strncmp(closure_outcomes[i], text, cursor) == 0)
-			found[n++] = closure_outcomes[i];
-	found[n] = NULL;
-	return (n > 0 ? found : NULL);
+	return (prompt_complete_words(closure_outcomes, text, cursor,
+	    word_start));
 }
 
 static void
@@ -86,20 +79,6 @@ ui_closure_begin(struct ui *ui)
 	ui_closure_ask(ui);
 }
 
-/* Trims spaces (completion leaves one after the word). Owned result. */
-static char *
-ui_closure_trim(const char *text)
-{
-	size_t	n;
-
-	while (*text == ' ')
-		text++;
-	n = strlen(text);
-	while (n > 0 && text[n - 1] == ' ')
-		n--;
-	return (xstrndup(text, n));
-}
-
 void
 ui_closure_answer(struct ui *ui, const char *text)
 {
@@ -107,7 +86,7 @@ ui_closure_answer(struct ui *ui, const char *text)
 	int	 rc;
 
 	if (ui->closure_step == 0) {
-		ui->closure_first = ui_closure_trim(text);
+		ui->closure_first = prompt_trimmed(text);
 		if (ui->closure_deciding && strcmp(ui->closure_first, "y") != 0 &&
 		    strcmp(ui->closure_first, "n") != 0) {
 			ui_message(ui, "answer y (approve) or n (reject)");
@@ -118,7 +97,7 @@ ui_closure_answer(struct ui *ui, const char *text)
 		ui_closure_ask(ui);
 		return;
 	}
-	note = ui_closure_trim(text);
+	note = prompt_trimmed(text);
 	if (ui->closure_deciding)
 		rc = model_closure_decide(ui->model, ui->closure_case,
 		    ui->closure_version, strcmp(ui->closure_first, "y") == 0,

@@ -30,16 +30,9 @@ static const char *const *
 ui_contact_complete(void *arg, const char *text, size_t cursor,
     size_t *word_start)
 {
-	static const char	*found[8];
-	size_t			 i, n = 0;
-
 	(void)arg;
-	*word_start = 0;
-	for (i = 0; contact_kinds[i] != NULL && n + 1 < 8; i++)
-		if (strncmp(contact_kinds[i], text, cursor) == 0)
-			found[n++] = contact_kinds[i];
-	found[n] = NULL;
-	return (n > 0 ? found : NULL);
+	return (prompt_complete_words(contact_kinds, text, cursor,
+	    word_start));
 }
 
 static void
@@ -94,16 +87,10 @@ ui_contact_answer(struct ui *ui, const char *text)
 {
 	struct contact_input	in;
 	char			msg[256];
-	size_t			n;
 
 	/* Completion leaves a space after the word; answers are trimmed. */
-	while (*text == ' ')
-		text++;
-	n = strlen(text);
-	while (n > 0 && text[n - 1] == ' ')
-		n--;
 	free(ui->contact[ui->contact_step]);
-	ui->contact[ui->contact_step] = xstrndup(text, n);
+	ui->contact[ui->contact_step] = prompt_trimmed(text);
 	if (++ui->contact_step < UI_CONTACT_STEPS) {
 		ui_contact_ask(ui);
 		return;
