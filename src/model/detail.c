@@ -35,6 +35,7 @@ struct detail_arena_block {
 
 /* A request in flight, tagged so stale replies can be recognised. */
 static const struct db_rows *detail_cache_find(const struct detail *);
+static void	detail_cache_drop(struct detail *);
 
 struct detail_req {
 	struct detail	*d;
@@ -402,6 +403,24 @@ detail_cache_clear(struct detail *d)
 	d->ncache = 0;
 }
 
+/* Forgets the open record's prefetched summary (it has just changed). */
+static void
+detail_cache_drop(struct detail *d)
+{
+	char	id[80];
+	size_t	i;
+
+	detail_cache_id(id, sizeof id, d->key.la_code, d->key.child_id,
+	    d->key.case_id);
+	for (i = 0; i < d->ncache; i++) {
+		if (strcmp(d->cache[i].id, id) != 0)
+			continue;
+		db_rows_free(d->cache[i].row);
+		d->cache[i] = d->cache[--d->ncache];
+		return;
+	}
+}
+
 static const struct db_rows *
 detail_cache_find(const struct detail *d)
 {
@@ -481,7 +500,7 @@ detail_refresh(struct detail *d, struct db_batch *into)
 	if (!d->open)
 		return;
 	detail_forget(d);
-	detail_cache_clear(d);
+	detail_cache_drop(d);	/* only this record's summary is stale */
 	detail_fetch_into(d, into);
 	d->gen++;
 }

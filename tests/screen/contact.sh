@@ -34,6 +34,15 @@ is "the contact as typed, recorded by alex" \
 screen_keys 2
 screen_expect "the Timeline shows it" "Left a voicemail - Mother, by phone"
 
+# Only the changed record's prefetched summary was dropped: moving to the
+# next row still costs no round trip.
+screen_keys 1
+screen_wait "[Summary]" >/dev/null
+screen_keys j
+sleep 0.4
+screen_keys k
+sleep 0.4
+
 screen_keys c "phone" Enter "Father" Enter Escape
 screen_expect "Esc part-way drops the contact" "contact not recorded"
 is "nothing recorded after Esc" "$(count)" "$((before + 1))"
@@ -44,4 +53,6 @@ screen_keys Q
 screen_wait_dead >/dev/null
 rt=$(awk -F '\t' '$1 == "contact" { print $2; exit }' "$trace")
 is "recording a contact and re-reading the record: one round trip" "$rt" 1
+rt=$(awk -F '\t' '$1 == "move-down" { print $2; exit }' "$trace")
+is "after the contact, moving to the next row: no round trip" "$rt" 0
 exit 0
