@@ -52,6 +52,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 # A fuzz target is built from src/util/*.c; one that needs more names the
 # files in FUZZ_DEPS_<target> (the fuzz rule passes them on).
 FUZZ_DEPS_fuzz_limit = src/model/limit.c
+FUZZ_DEPS_fuzz_draft = src/model/draft.c
 # ui/ files include curses.h (for the key codes); the fuzz build links
 # ncursesw with the other libraries, and opens no terminal.
 FUZZ_DEPS_fuzz_keys = src/ui/keymap.c src/ui/cmdline.c \

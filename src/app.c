@@ -183,6 +183,7 @@ app_run(const struct settings *s, const struct db_params *params,
 	hook.trace = &trace;
 	hook.model = m;
 	ui_set_action_hook(ui, app_on_action, &hook);
+	ui_set_tty(ui, tty);
 
 	while (!ui_quit_requested(ui) && app_signal == 0 && !hangup) {
 		ui_frame(ui);

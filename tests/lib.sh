@@ -8,6 +8,7 @@
 #   CME_ROOT          the checkout
 #   CME_BIN           the cme binary under test (sanitiser build)
 #   CME_TMP           a scratch directory for this run
+#   CME_DRAFT_DIR     (screen tests) this test's own draft journals
 #   PGHOST, PGPORT    the throwaway cluster (Unix socket)
 #   PGDATABASE        a migrated database seeded with the demo data
 #   CME_PG_SUPERUSER  the cluster's superuser (postgres when run as root)

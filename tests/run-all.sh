@@ -307,7 +307,9 @@ if wants screen && [ $dbready = yes ]; then
 		i=$((i + 1))
 		n=$(basename "$t" .sh)
 		CME_TMUX=cme-test-$$-$i
-		export CME_TMUX
+		# Each test's clients keep their draft journals apart.
+		CME_DRAFT_DIR=$run/drafts/$n
+		export CME_TMUX CME_DRAFT_DIR
 		san=$logs/sanitizer-screen-$n
 		ASAN_OPTIONS=${CME_SCREEN_ASAN_OPTIONS:-$asan}:log_path=$san
 		UBSAN_OPTIONS=$ubsan:log_path=$san
@@ -323,7 +325,7 @@ if wants screen && [ $dbready = yes ]; then
 			diag "$f"
 		done
 	done
-	unset CME_TMUX
+	unset CME_TMUX CME_DRAFT_DIR
 fi
 
 if wants fuzz; then

@@ -45,6 +45,7 @@ struct db {
 	double			 deadline;	/* connect deadline, ms */
 	struct db_error		 last_error;
 	char			 user[128];
+	char			 ident[512];	/* host:port/dbname */
 	struct db_stats		 stats;
 
 	struct db_batch		*inflight;	/* sent, awaiting results */
@@ -79,6 +80,10 @@ db_remember_user(struct db *db)
 
 	u = PQuser(db->conn);
 	snprintf(db->user, sizeof db->user, "%s", u != NULL ? u : "");
+	snprintf(db->ident, sizeof db->ident, "%s:%s/%s",
+	    PQhost(db->conn) != NULL ? PQhost(db->conn) : "",
+	    PQport(db->conn) != NULL ? PQport(db->conn) : "",
+	    PQdb(db->conn) != NULL ? PQdb(db->conn) : "");
 }
 
 /* ---- blocking ---- */
@@ -372,6 +377,12 @@ const char *
 db_user(const struct db *db)
 {
 	return (db->user);
+}
+
+const char *
+db_ident(const struct db *db)
+{
+	return (db->ident);
 }
 
 void

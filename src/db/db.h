@@ -124,6 +124,8 @@ bool		 db_pump(struct db *);
 const struct db_error *db_last_error(const struct db *);
 /* Who the server says we are (current_user), "" until connected. */
 const char	*db_user(const struct db *);
+/* Which database: "host:port/dbname" as connected, "" until then. */
+const char	*db_ident(const struct db *);
 
 /*
  * Called once per statement of a batch, in order. rows is borrowed for the

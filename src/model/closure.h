@@ -22,9 +22,9 @@ extern const char *const closure_outcomes[];
  */
 int	model_closure_request(struct model *, const char *case_id,
 	    const char *version, const char *outcome, const char *note,
-	    char *msg, size_t msgsize);
+	    unsigned serial, char *msg, size_t msgsize);
 int	model_closure_decide(struct model *, const char *case_id,
-	    const char *version, bool approve, const char *note, char *msg,
-	    size_t msgsize);
+	    const char *version, bool approve, const char *note,
+	    unsigned serial, char *msg, size_t msgsize);
 
 #endif /* CME_MODEL_CLOSURE_H */

@@ -15,6 +15,9 @@ struct contact_input {
 	const char	*with_whom;
 	const char	*outcome;
 	const char	*note;		/* may be "" */
+	const char	*when;		/* a timestamp, "" or "now" */
+	const char	*idem_key;	/* the draft's UUID: retries are safe */
+	unsigned	 serial;	/* the draft's (drafts.h) */
 };
 
 /* The kinds, for prompts and completion (NULL-terminated, static). */
@@ -22,7 +25,7 @@ extern const char *const contact_kinds[];
 
 /*
  * Records the contact in one round trip through cme.contact_record, with
- * an idempotency key made here, so a retry can never record it twice. The
+ * the draft's idempotency key, so a retry can never record it twice. The
  * outcome arrives as a model notice; the open record is read again.
  * Returns 0 when sent, or -1 with msg when the input is incomplete.
  */

@@ -75,6 +75,7 @@ struct child_detail {
 	const char		*ehe;		/* EHE status in words, or "" */
 	bool			 restricted;
 	const char		*case_id;	/* "" when the child has none */
+	const char		*case_version;	/* for an edit of the case */
 	const char		*case_status;
 	const char		*case_reason;
 	const char		*referred_on;
@@ -138,6 +139,8 @@ enum detail_enquiry_state {
 };
 
 struct detail_enquiry {
+	const char			*item;		/* its code */
+	const char			*version;	/* for an edit */
 	const char			*label;
 	enum detail_enquiry_state	 state;
 	const char			*state_words;	/* "done: found" */

@@ -207,6 +207,7 @@ detail_rows_summary(struct detail *d, const struct db_rows *r)
 	c->mark10_on = detail_str(d, s, r, 0, "mark10_on");
 	c->clock_due_on = detail_str(d, s, r, 0, "clock_due_on");
 	c->last_contact = detail_str(d, s, r, 0, "last_contact");
+	c->case_version = detail_str(d, s, r, 0, "case_version");
 	c->since_contact = detail_int(r, 0, "since_contact", -1);
 }
 
@@ -448,6 +449,8 @@ detail_rows_enquiries(struct detail *d, const struct db_rows *r)
 	e->case_status = detail_str(d, s, r, 0, "case_status");
 	for (i = 0; i < e->n; i++) {
 		it = &e->items[i];
+		it->item = detail_str(d, s, r, i, "item");
+		it->version = detail_str(d, s, r, i, "version");
 		it->label = detail_str(d, s, r, i, "label");
 		it->done_on = detail_str(d, s, r, i, "done_on");
 		it->officer = detail_str(d, s, r, i, "officer");

@@ -13,7 +13,9 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "model/casework.h"
 #include "model/detail.h"
+#include "model/drafts.h"
 #include "model/list.h"
 #include "model/saved_queue.h"
 #include "model/search.h"
@@ -45,6 +47,9 @@ struct model {
 
 	struct detail		*detail;	/* owned */
 	long			 selected;	/* row index, -1 none */
+	struct drafts		*drafts;	/* owned */
+	char			**staff;	/* owned: officers of the LA */
+	size_t			 nstaff;
 };
 
 #define MODEL_BACKOFF_MIN	1000	/* ms before the first retry */
@@ -55,6 +60,53 @@ static void	model_on_summaries(void *, const struct db_rows *);
 static void	model_on_saved(void *, const struct db_rows *,
 		    const struct db_error *);
 static void	model_on_notify(void *, const char *, const char *);
+
+static void
+model_on_draft_notice(void *arg, const char *text)
+{
+	model_notice(arg, text);
+}
+
+static void
+model_staff_free(struct model *m)
+{
+	size_t	i;
+
+	for (i = 0; i < m->nstaff; i++)
+		free(m->staff[i]);
+	m->nstaff = 0;
+}
+
+/* The officers of the LA, for completing an assignment. */
+static void
+model_on_staff(void *arg, const struct db_rows *r, const struct db_error *err)
+{
+	struct model	*m = arg;
+	int		 i, n;
+
+	if (err != NULL)
+		return;
+	model_staff_free(m);
+	n = db_rows_count(r);
+	m->staff = xreallocarray(m->staff, (size_t)n + 1, sizeof *m->staff);
+	for (i = 0; i < n; i++)
+		if (db_rows_value(r, i, 0) != NULL)
+			m->staff[m->nstaff++] = xstrdup(db_rows_value(r, i, 0));
+	m->staff[m->nstaff] = NULL;
+}
+
+/* NULL-terminated, borrowed until the next reconnect. */
+const char *const *
+model_staff(const struct model *m)
+{
+	return ((const char *const *)m->staff);
+}
+
+struct drafts *
+model_drafts(const struct model *m)
+{
+	return (m->drafts);
+}
 
 static double
 model_now_ms(void)
@@ -97,6 +149,8 @@ model_new(struct db *db)
 	list_on_counts_done(m->list, model_on_counts_done, m);
 	list_set_prefetch(m->list, model_on_summaries, m);
 	db_set_notify(db, model_on_notify, m);
+	m->drafts = drafts_new(db, model_on_draft_notice, m);
+	m->staff = xcalloc(1, sizeof *m->staff);
 	return (m);
 }
 
@@ -107,6 +161,10 @@ model_free(struct model *m)
 		return;
 	list_free(m->list);
 	detail_free(m->detail);
+	drafts_free(m->drafts);
+	casework_forget();
+	model_staff_free(m);
+	free(m->staff);
 	saved_queue_list_free(m->saved, m->nsaved);
 	free(m->pending_replace);
 	free(m->notice);
@@ -221,7 +279,9 @@ model_start(struct model *m)
 	list_add_counts(m->list, b);
 	list_open_in(m->list, list_queue(m->list), b);
 	saved_queue_add_list(b, model_on_saved, m);
+	db_batch_add(b, QUERY_STAFF_NAMES, 0, NULL, model_on_staff, m);
 	db_batch_add(b, QUERY_LISTEN_ALERTS, 0, NULL, NULL, NULL);
+	drafts_add_key(m->drafts, b);
 	if (db_batch_send(m->db, b, &err) != 0) {
 		free(m->conn_error);
 		m->conn_error = xstrdup(err.message);

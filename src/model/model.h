@@ -88,6 +88,11 @@ char		*model_take_notice(struct model *);
 void		 model_notice(struct model *, const char *);
 /* The connection the model talks through (borrowed). */
 struct db	*model_db(const struct model *);
+/* The draft of the form on the screen (drafts.h). */
+struct drafts	*model_drafts(const struct model *);
+/* The LA's active caseworkers and supervisors (login names), for
+ * completion: NULL-terminated, borrowed until the next reconnect. */
+const char *const *model_staff(const struct model *);
 
 /* Alert changes pushed by the server since the list was last shown. */
 int		 model_news(const struct model *);

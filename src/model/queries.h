@@ -20,6 +20,11 @@
 	"BEGIN IF la IS NOT NULL THEN " \
 	"EXECUTE format('LISTEN %I', 'cme_alerts_' || la); END IF; END$$"
 
+/* The officers a case or alert can go to (RLS: the caller's LA). */
+#define QUERY_STAFF_NAMES \
+	"SELECT s.role_name FROM cme.staff s WHERE s.active " \
+	"AND s.kind IN ('caseworker', 'supervisor') ORDER BY s.role_name"
+
 /* Who am I: display name and LA of the logged-in role. */
 #define QUERY_WHOAMI \
 	"SELECT s.display_name, l.name AS la_name, s.la_code, s.kind " \
@@ -103,7 +108,8 @@
 	"      AND n.child_id = ch.child_id) AS other_names, " \
 	"  ch.ehe_status, ch.restricted, " \
 	"  has_table_privilege('cme.audit_log', 'SELECT') AS can_read_audit, " \
-	"  k.case_id, k.status AS case_status, r.label AS case_reason, " \
+	"  k.case_id, k.version AS case_version, k.status AS case_status, " \
+	"  r.label AS case_reason, " \
 	"  to_char(k.referred_on, 'YYYY-MM-DD') AS referred_on, " \
 	"  k.status IN ('referred', 'enquiries', 'escalated') AS case_open, " \
 	"  cme.school_days_between(k.la_code, k.referred_on, " \
@@ -368,7 +374,8 @@
  */
 #define QUERY_DETAIL_ENQUIRIES \
 	"WITH " QUERY_DETAIL_CASE_CTE \
-	"SELECT k.case_id, k.status AS case_status, i.label, " \
+	"SELECT k.case_id, k.status AS case_status, i.item, i.label, " \
+	"  e.version, " \
 	"  coalesce(e.state, 'not_started') AS state, " \
 	"  to_char(e.done_on, 'YYYY-MM-DD') AS done_on, " \
 	"  coalesce(s.display_name, e.officer::text) AS officer, e.note " \

@@ -33,7 +33,14 @@
 	X(TAG_PREFIX,	"tag-prefix",	"apply the next action to the tagged rows") \
 	X(ALERT,	"alert",	"act on the alert: acknowledge, assign, snooze...") \
 	X(CONTACT,	"contact",	"record a contact on the case")	\
+	X(CONTACT_EDITOR, "contact-editor", "record a contact, the note in $EDITOR") \
 	X(CLOSURE,	"closure",	"request closure; in Approvals, decide it") \
+	X(ENQUIRY,	"enquiry",	"update an item of the enquiries checklist") \
+	X(STATUS,	"status",	"change the case's status (escalate, transfer...)") \
+	X(OPEN_CASE,	"open-case",	"open a CME case for the child")	\
+	X(ASSIGN,	"assign",	"assign the case (or ; the tagged cases)") \
+	X(RESUME,	"resume",	"reopen the draft kept after a failure or restart") \
+	X(UNDO,		"undo",		"undo the last assignment (5 minutes)") \
 	X(NEXT_QUEUE,	"queue-next",	"open the next queue")		\
 	X(PREV_QUEUE,	"queue-prev",	"open the previous queue")	\
 	X(TAB_SUMMARY,	"tab-summary",	"detail: Summary tab")		\

@@ -62,6 +62,14 @@ void		 pane_place(struct pane *, int y, int x, int rows, int cols);
 struct alert_target;
 size_t		 pane_list_alert_targets(struct pane *, bool tagged,
 		     struct alert_target *, size_t max);
+/* A case to act on, as the list shows it. */
+struct case_target {
+	char	case_id[24];
+	char	version[16];
+	char	officer[64];	/* "-" when unassigned */
+};
+size_t		 pane_list_case_targets(struct pane *, bool tagged,
+		     struct case_target *, size_t max);
 size_t		 pane_list_tag_count(const struct pane *);
 const char	*pane_list_case_id(struct pane *);
 const char	*pane_list_row_version(struct pane *);

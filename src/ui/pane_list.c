@@ -34,7 +34,9 @@
 struct list_tag {
 	char	*key;
 	char	*alert_id;
+	char	*case_id;
 	char	*version;
+	char	*officer;	/* a case's, as listed ("-": none) */
 };
 
 struct list_state {
@@ -83,6 +85,16 @@ list_widths(const struct pane *p, const struct list *l, int *w)
 	}
 }
 
+static void
+list_tag_release(struct list_tag *t)
+{
+	free(t->key);
+	free(t->alert_id);
+	free(t->case_id);
+	free(t->version);
+	free(t->officer);
+}
+
 static bool
 list_tagged(const struct list_state *st, const char *key)
 {
@@ -100,9 +112,7 @@ list_untag_all(struct list_state *st)
 	size_t	i;
 
 	for (i = 0; i < st->ntags; i++) {
-		free(st->tags[i].key);
-		free(st->tags[i].alert_id);
-		free(st->tags[i].version);
+		list_tag_release(&st->tags[i]);
 	}
 	free(st->tags);
 	st->tags = NULL;
@@ -111,23 +121,25 @@ list_untag_all(struct list_state *st)
 
 /* Tags the row, or untags it when it is tagged. */
 static void
-list_toggle_tag(struct list_state *st, const struct list_row *r)
+list_toggle_tag(struct list_state *st, const struct list_row *r,
+    bool is_case)
 {
 	size_t	i;
 
 	for (i = 0; i < st->ntags; i++) {
 		if (strcmp(st->tags[i].key, r->key) != 0)
 			continue;
-		free(st->tags[i].key);
-		free(st->tags[i].alert_id);
-		free(st->tags[i].version);
+		list_tag_release(&st->tags[i]);
 		st->tags[i] = st->tags[--st->ntags];
 		return;
 	}
 	st->tags = xreallocarray(st->tags, st->ntags + 1, sizeof *st->tags);
 	st->tags[st->ntags].key = xstrdup(r->key);
 	st->tags[st->ntags].alert_id = xstrdup(r->alert_id);
+	st->tags[st->ntags].case_id = xstrdup(r->case_id);
 	st->tags[st->ntags].version = xstrdup(r->version);
+	st->tags[st->ntags].officer = xstrdup(is_case && r->cells[3] != NULL ?
+	    r->cells[3] : "");
 	st->ntags++;
 }
 
@@ -464,7 +476,8 @@ list_action(struct pane *p, enum action a)
 	case ACTION_TAG:
 		if (list_row(l, st->cursor) == NULL)
 			break;
-		list_toggle_tag(st, list_row(l, st->cursor));
+		list_toggle_tag(st, list_row(l, st->cursor),
+		    list_kind(l) == LIST_KIND_CASES);
 		p->dirty |= PANE_DIRTY_PAINT;
 		list_move_to(p, st->cursor + 1);
 		break;
@@ -529,6 +542,45 @@ pane_list_alert_targets(struct pane *p, bool tagged, struct alert_target *out,
 		return (0);
 	snprintf(out[0].alert_id, sizeof out[0].alert_id, "%s", r->alert_id);
 	snprintf(out[0].version, sizeof out[0].version, "%s", r->version);
+	return (1);
+}
+
+/*
+ * The cases to act on: the tagged rows (tagged) or the row under the
+ * cursor, from a list of cases only (its rows carry the case's version).
+ * Returns how many were written to out (at most max).
+ */
+size_t
+pane_list_case_targets(struct pane *p, bool tagged, struct case_target *out,
+    size_t max)
+{
+	struct list_state	*st = p->priv;
+	const struct list_row	*r;
+	size_t			 i, n = 0;
+
+	if (list_kind(model_list(p->ui->model)) != LIST_KIND_CASES)
+		return (0);
+	if (tagged) {
+		for (i = 0; i < st->ntags && n < max; i++) {
+			if (*st->tags[i].case_id == '\0')
+				continue;
+			snprintf(out[n].case_id, sizeof out[n].case_id, "%s",
+			    st->tags[i].case_id);
+			snprintf(out[n].version, sizeof out[n].version, "%s",
+			    st->tags[i].version);
+			snprintf(out[n].officer, sizeof out[n].officer, "%s",
+			    st->tags[i].officer);
+			n++;
+		}
+		return (n);
+	}
+	r = list_row(model_list(p->ui->model), st->cursor);
+	if (r == NULL || *r->case_id == '\0' || max == 0)
+		return (0);
+	snprintf(out[0].case_id, sizeof out[0].case_id, "%s", r->case_id);
+	snprintf(out[0].version, sizeof out[0].version, "%s", r->version);
+	snprintf(out[0].officer, sizeof out[0].officer, "%s",
+	    r->cells[3] != NULL ? r->cells[3] : "");
 	return (1);
 }
 

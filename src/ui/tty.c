@@ -46,6 +46,8 @@ struct tty {
 static struct termios	tty_saved_for_fatal;
 static volatile int	tty_have_fatal;
 
+static void	tty_raw_modes(const struct termios *, struct termios *);
+
 /* Copies pty output to the real terminal until the pty closes. */
 static void *
 tty_pump(void *arg)
@@ -131,12 +133,7 @@ tty_start(void)
 	(void)fcntl(t->slave, F_SETFD, flags | FD_CLOEXEC);
 	tty_sync_size(t);
 
-	raw = t->saved;
-	raw.c_lflag &= (tcflag_t)~(ICANON | ECHO | ECHONL | IEXTEN);
-	raw.c_iflag &= (tcflag_t)~(ICRNL | INLCR | IGNCR | IXON | ISTRIP);
-	raw.c_oflag &= (tcflag_t)~OPOST;	/* the pty already did it */
-	raw.c_cc[VMIN] = 1;
-	raw.c_cc[VTIME] = 0;
+	tty_raw_modes(&t->saved, &raw);
 	if (tcsetattr(STDIN_FILENO, TCSADRAIN, &raw) != 0)
 		goto fail;
 	tty_saved_for_fatal = t->saved;
@@ -155,6 +152,40 @@ tty_start(void)
 fail:
 	tty_stop(t);
 	return (NULL);
+}
+
+/* The modes the client keeps the real terminal in while curses runs. */
+static void
+tty_raw_modes(const struct termios *saved, struct termios *raw)
+{
+	*raw = *saved;
+	raw->c_lflag &= (tcflag_t)~(ICANON | ECHO | ECHONL | IEXTEN);
+	raw->c_iflag &= (tcflag_t)~(ICRNL | INLCR | IGNCR | IXON | ISTRIP);
+	raw->c_oflag &= (tcflag_t)~OPOST;	/* the pty already did it */
+	raw->c_cc[VMIN] = 1;
+	raw->c_cc[VTIME] = 0;
+}
+
+void
+tty_suspend(struct tty *t)
+{
+	if (t == NULL)
+		return;
+	tty_settle(t);
+	if (t->have_saved)
+		(void)tcsetattr(STDIN_FILENO, TCSADRAIN, &t->saved);
+}
+
+void
+tty_resume(struct tty *t)
+{
+	struct termios	raw;
+
+	if (t == NULL || !t->have_saved)
+		return;
+	tty_raw_modes(&t->saved, &raw);
+	(void)tcsetattr(STDIN_FILENO, TCSADRAIN, &raw);
+	tty_sync_size(t);
 }
 
 FILE *

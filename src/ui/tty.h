@@ -20,6 +20,10 @@ void			 tty_sync_size(struct tty *);
 void			 tty_settle(struct tty *);
 /* Bytes written to the real terminal so far. */
 unsigned long long	 tty_bytes(const struct tty *);
+/* Around another program on the terminal (an editor), after endwin():
+ * the terminal back in its own modes, then in the client's again. */
+void			 tty_suspend(struct tty *);
+void			 tty_resume(struct tty *);
 /* After endwin(): drains, restores the terminal's modes, frees. */
 void			 tty_stop(struct tty *);
 /* Restores the terminal's modes from a fatal path. */

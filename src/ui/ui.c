@@ -135,8 +135,7 @@ ui_free(struct ui *ui)
 	}
 	ui_cmd_release(ui);
 	ui_alert_release(ui);
-	ui_contact_release(ui);
-	ui_closure_release(ui);
+	ui_form_release(ui);
 	keymap_free(ui->keymap);
 	free(ui->message);
 	free(ui->theme);
@@ -304,10 +303,32 @@ ui_global_action(struct ui *ui, enum action a)
 		ui_alert_begin(ui, tagged);
 		break;
 	case ACTION_CONTACT:
-		ui_contact_begin(ui);
+		ui_form_begin(ui, UI_FORM_CONTACT, false);
+		break;
+	case ACTION_CONTACT_EDITOR:
+		ui_form_begin_editor(ui);
 		break;
 	case ACTION_CLOSURE:
-		ui_closure_begin(ui);
+		ui_form_begin(ui, list_queue(model_list(ui->model)) ==
+		    QUEUE_APPROVALS ? UI_FORM_DECIDE : UI_FORM_CLOSURE, false);
+		break;
+	case ACTION_ENQUIRY:
+		ui_form_begin(ui, UI_FORM_ENQUIRY, false);
+		break;
+	case ACTION_STATUS:
+		ui_form_begin(ui, UI_FORM_STATUS, false);
+		break;
+	case ACTION_OPEN_CASE:
+		ui_form_begin(ui, UI_FORM_OPEN, false);
+		break;
+	case ACTION_ASSIGN:
+		ui_form_begin(ui, UI_FORM_ASSIGN, tagged);
+		break;
+	case ACTION_RESUME:
+		ui_form_resume(ui);
+		break;
+	case ACTION_UNDO:
+		ui_form_undo(ui);
 		break;
 	case ACTION_MATCH_NEXT:
 	case ACTION_MATCH_PREV:
@@ -347,6 +368,12 @@ ui_global_action(struct ui *ui, enum action a)
 	default:
 		break;
 	}
+}
+
+void
+ui_set_tty(struct ui *ui, struct tty *tty)
+{
+	ui->tty = tty;
 }
 
 void
@@ -417,7 +444,7 @@ ui_run_action(struct ui *ui, enum action a)
 		}
 	}
 	/* Actions that act on tagged rows are global: panes never see them. */
-	if (a != ACTION_ALERT && a != ACTION_TAG_PREFIX &&
+	if (a != ACTION_ALERT && a != ACTION_TAG_PREFIX && a != ACTION_ASSIGN &&
 	    ui->focus->ops->action != NULL &&
 	    ui->focus->ops->action(ui->focus, a) == PANE_HANDLED) {
 		if (ui->tag_prefix) {

@@ -32,6 +32,9 @@ bool		 ui_quit_requested(const struct ui *);
 /* A one-line message in the status bar (copied). */
 void		 ui_message(struct ui *, const char *);
 /* Called with each action's name just before it runs (CME_TRACE). */
+struct tty;
+/* The counted terminal (tty.h), handed over around an editor. */
+void		 ui_set_tty(struct ui *, struct tty *);
 void		 ui_set_action_hook(struct ui *, void (*)(void *, const char *),
 		     void *);
 /* Restores the terminal from a fatal path (no allocation). */

@@ -256,8 +256,7 @@ ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind)
 		cfg.complete_arg = ui->cmdline;
 		break;
 	case UI_PROMPT_ALERT:
-	case UI_PROMPT_CONTACT:
-	case UI_PROMPT_CLOSURE:
+	case UI_PROMPT_FORM:
 		return;		/* opened by their own forms */
 	}
 	cfg.history = ui->history[kind];
@@ -284,11 +283,8 @@ ui_prompt_run(struct ui *ui, enum ui_prompt_kind kind, const char *text)
 	case UI_PROMPT_ALERT:
 		ui_alert_argument(ui, text);
 		break;
-	case UI_PROMPT_CONTACT:
-		ui_contact_answer(ui, text);
-		break;
-	case UI_PROMPT_CLOSURE:
-		ui_closure_answer(ui, text);
+	case UI_PROMPT_FORM:
+		ui_form_answer(ui, text);
 		break;
 	case UI_PROMPT_COMMAND:
 		rc = cmdline_run(ui->cmdline, text, &msg);
@@ -319,21 +315,20 @@ ui_prompt_key(struct ui *ui, bool is_keycode, wint_t ch)
 	case PROMPT_CANCEL:
 		prompt_free(ui->prompt);
 		ui->prompt = NULL;
-		if (kind == UI_PROMPT_CONTACT) {
-			ui_contact_release(ui);
-			ui_message(ui, "contact not recorded");
-		} else if (kind == UI_PROMPT_CLOSURE) {
-			ui_closure_release(ui);
-			ui_message(ui, "nothing sent");
-		}
+		if (kind == UI_PROMPT_FORM)
+			ui_form_cancel(ui);
 		break;
 	case PROMPT_UNHANDLED:
 		if (!is_keycode && ch == 12) {	/* C-l still redraws */
 			ui->full_redraw = true;
 			ui->clear = true;
+		} else if (!is_keycode && ch == 24 && kind == UI_PROMPT_FORM) {
+			ui_form_editor_key(ui);	/* C-x: $EDITOR */
 		}
 		break;
 	case PROMPT_CONTINUE:
+		if (kind == UI_PROMPT_FORM)
+			ui_form_typed(ui);
 		break;
 	}
 	ui->bars_dirty = true;

@@ -13,7 +13,10 @@
 #include "ui/action.h"
 
 struct alert_target;
+struct case_target;
 struct cmdline;
+struct draft;
+struct tty;
 struct keymap;
 struct prompt;
 struct prompt_history;
@@ -38,14 +41,17 @@ struct ui {
 	bool			 alert_tagged;
 	struct alert_target	*alert_targets;	/* owned */
 	size_t			 alert_ntargets;
-	char			*contact_case;	/* owned: the case, while asking */
-	char			*contact[4];	/* owned: the answers so far */
-	int			 contact_step;
-	char			*closure_case;	/* owned, while asking */
-	char			*closure_version;
-	char			*closure_first;	/* outcome, or y/n */
-	int			 closure_step;
-	bool			 closure_deciding; /* in Approvals */
+	struct draft		*form;		/* owned: the form being asked */
+	int			 form_kind;	/* enum ui_form_kind */
+	unsigned		 form_serial;	/* its draft's */
+	bool			 form_editor;	/* E: the note in $EDITOR */
+	bool			 form_tagged;	/* on the tagged rows */
+	struct case_target	*form_targets;	/* owned: cases to assign */
+	size_t			 form_ntargets;
+	const char		**form_words;	/* owned array: completions */
+	char			 form_why[256];	/* why a word was refused */
+	char			 form_refused[256]; /* shown with the question */
+	struct tty		*tty;		/* borrowed, may be NULL */
 	struct layout_cell	*root;		/* owned */
 	struct pane		*queues;	/* owned */
 	struct pane		*list;		/* owned */
@@ -80,11 +86,19 @@ enum ui_prompt_kind {
 	UI_PROMPT_LIMIT,
 	UI_PROMPT_COMMAND,
 	UI_PROMPT_ALERT,	/* an alert action's argument */
-	UI_PROMPT_CONTACT,	/* a question of the contact form */
-	UI_PROMPT_CLOSURE,	/* a question of the closure form */
+	UI_PROMPT_FORM,		/* a question of a casework form */
 };
 
-#define UI_CONTACT_STEPS	4	/* kind, with whom, outcome, note */
+enum ui_form_kind {
+	UI_FORM_CONTACT,
+	UI_FORM_CLOSURE,
+	UI_FORM_DECIDE,
+	UI_FORM_ENQUIRY,
+	UI_FORM_STATUS,
+	UI_FORM_OPEN,
+	UI_FORM_ASSIGN,
+	UI_FORM_COUNT,
+};
 
 /* Runs one action as if its key had been pressed. */
 void	ui_run_action(struct ui *, enum action);
@@ -94,15 +108,21 @@ void	ui_cmd_init(struct ui *);
 void	ui_cmd_release(struct ui *);
 void	ui_prompt_open(struct ui *, enum ui_prompt_kind);
 void	ui_prompt_key(struct ui *, bool is_keycode, wint_t ch);
-/* ui_contact.c: the 'c' form. */
-void	ui_contact_begin(struct ui *);
-void	ui_contact_answer(struct ui *, const char *text);
-void	ui_contact_release(struct ui *);
+/* ui_form.c: the casework forms (c E C e s + A R u). */
+void	ui_form_begin(struct ui *, enum ui_form_kind, bool tagged);
+void	ui_form_begin_editor(struct ui *);
+void	ui_form_answer(struct ui *, const char *text);
+void	ui_form_typed(struct ui *);
+void	ui_form_cancel(struct ui *);
+void	ui_form_editor_key(struct ui *);
+void	ui_form_editor(struct ui *);
+void	ui_form_resume(struct ui *);
+void	ui_form_undo(struct ui *);
+void	ui_form_release(struct ui *);
 
-/* ui_closure.c: the 'C' form. */
-void	ui_closure_begin(struct ui *);
-void	ui_closure_answer(struct ui *, const char *text);
-void	ui_closure_release(struct ui *);
+/* ui_editor.c: $EDITOR on a text; 0 with *out (owned), or -1 with msg. */
+int	ui_edit_text(struct ui *, const char *text, char **out, char *msg,
+	    size_t msgsize);
 
 /* ui_alert.c: the 'a' menu. */
 void	ui_alert_begin(struct ui *, bool tagged);

@@ -1,6 +1,7 @@
 #!/bin/sh
-# contact.sh — recording a contact with `c` on alex's first case: four
-# questions on the bottom line (Tab completes the kind), one round trip,
+# contact.sh — recording a contact with `c` on alex's first case: five
+# questions on the bottom line (Tab completes the kind, Enter takes "now"
+# for the time), one round trip,
 # the row in the database with alex as the recorder, the Timeline shows
 # it at once; Esc part-way records nothing; a bad kind is refused.
 . "$CME_ROOT/tests/lib.sh"
@@ -22,9 +23,9 @@ screen_start 100 30 "env PGUSER=alex TERM=tmux-256color LC_ALL=C.UTF-8 \
 screen_expect "the client starts" "Summary: "
 screen_keys c
 screen_expect "c asks for the kind of contact" "contact (Tab lists the kinds):"
-screen_keys ph Tab Enter "Mother, by phone" Enter "Left a voicemail" Enter \
+screen_keys ph Tab Enter Enter "Mother, by phone" Enter "Left a voicemail" Enter \
     "Will ring again on Monday" Enter
-screen_expect "the contact is recorded" "Contact recorded (no. "
+screen_expect "the contact is recorded" "Contact recorded"
 is "one more contact on the case" "$(count)" "$((before + 1))"
 is "the contact as typed, recorded by alex" \
     "$(q "SELECT kind || '|' || with_whom || '|' || outcome || '|' ||
@@ -43,11 +44,13 @@ sleep 0.4
 screen_keys k
 sleep 0.4
 
-screen_keys c "phone" Enter "Father" Enter Escape
+screen_keys c "phone" Enter Enter "Father" Enter Escape
 screen_expect "Esc part-way drops the contact" "contact not recorded"
 is "nothing recorded after Esc" "$(count)" "$((before + 1))"
-screen_keys c "telepathy" Enter "x" Enter "y" Enter Enter
-screen_expect "an unknown kind is refused" "kind of contact: home_visit"
+screen_keys c "telepathy" Enter
+screen_expect "an unknown kind is refused, naming the kinds" \
+    "choose one of: home_visit phone"
+screen_keys Escape
 is "nothing recorded for a bad kind" "$(count)" "$((before + 1))"
 screen_keys Q
 screen_wait_dead >/dev/null

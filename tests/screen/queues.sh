@@ -110,8 +110,8 @@ field() {	# field ACTION N: column N of the first line for ACTION
 }
 is "start: the whole first screen, detail included, is one round trip" \
     "$(field start 2)" 1
-is "start: whoami, counts, summaries, page, total, saved queues, LISTEN" \
-    "$(field start 3)" 7
+is "start: whoami, counts, summaries, page, total, saved queues, staff, \
+LISTEN, draft key" "$(field start 3)" 9
 is "queue-prev: a new queue (page, its summaries, total): one round trip" \
     "$(field queue-prev 2)" 1
 is "queue-prev: three statements" "$(field queue-prev 3)" 3
