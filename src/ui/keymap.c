@@ -79,6 +79,7 @@ static const struct {
 	{ "]", "tab-next" },		{ "[", "tab-prev" },
 	{ "/", "search" },		{ "l", "limit" },
 	{ ":", "command" },
+	{ "w", "workload" },		{ "R", "reports" },
 };
 
 static const struct {

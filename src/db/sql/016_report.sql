@@ -284,7 +284,9 @@ COMMENT ON FUNCTION cme.cme_return(date, smallint) IS
     'counts by breakdown (016_report.sql says how each is defined)';
 
 -- The Reports screen in one statement: the return on the latest census day
--- on or before p_as_of (the current term's) beside the one before it.
+-- on or before p_as_of (the current term's) beside the one before it. The
+-- previous-year row's label names no year: the two columns count
+-- different academic years.
 CREATE FUNCTION cme.cme_return_terms(p_as_of date DEFAULT NULL)
 RETURNS TABLE (breakdown text, category text, label text, sort integer,
     census_date date, children integer, prev_census_date date,
@@ -299,7 +301,10 @@ BEGIN
 	v_cur := cme.census_on_or_before(coalesce(p_as_of, current_date));
 	v_prev := cme.census_on_or_before(v_cur - 1);
 	RETURN QUERY
-	SELECT c.breakdown, c.category, c.label, c.sort, c.census_date,
+	SELECT c.breakdown, c.category,
+	       CASE WHEN c.breakdown = 'previous_year' THEN
+		   'CME at any point in the previous academic year'
+	       ELSE c.label END, c.sort, c.census_date,
 	       c.children, v_prev, p.children
 	  FROM cme.cme_return(v_cur) AS c
 	  LEFT JOIN cme.cme_return(v_prev) AS p
