@@ -23,6 +23,7 @@
 
 #include "app.h"
 #include "db/db.h"
+#include "model/desk.h"
 #include "model/model.h"
 #include "settings.h"
 #include "ui/tty.h"
@@ -134,7 +135,8 @@ app_run(const struct settings *s, const struct db_params *params,
 	struct db		*db;
 	struct model		*m;
 	struct ui		*ui;
-	struct pollfd		 pfd[2];
+	struct pollfd		 pfd[3];
+	struct db		*standby;
 	struct app_trace_hook	 hook;
 	struct tty		*tty;
 	const char		*path;
@@ -160,6 +162,7 @@ app_run(const struct settings *s, const struct db_params *params,
 		return (1);
 	}
 	m = model_new(db);
+	desk_set_standby(model_desk(m), params, s->standby);
 	model_update(m);
 	model_start(m);
 	/* curses draws into a pty whose output is counted on its way. */
@@ -194,9 +197,18 @@ app_run(const struct settings *s, const struct db_params *params,
 		pfd[1].fd = db_fd(db);
 		pfd[1].events = POLLIN | (db_wants_write(db) ? POLLOUT : 0);
 		pfd[1].revents = 0;
+		/* The supervisor's read connection, once opened (desk.h). */
+		standby = desk_standby(model_desk(m));
+		pfd[2].fd = standby != NULL ? db_fd(standby) : -1;
+		pfd[2].events = POLLIN | (standby != NULL &&
+		    db_wants_write(standby) ? POLLOUT : 0);
+		pfd[2].revents = 0;
 		timeout = app_min_timeout(db_timeout_ms(db),
 		    app_min_timeout(ui_timeout_ms(ui), model_timeout_ms(m)));
-		n = poll(pfd, 2, timeout);
+		if (standby != NULL)
+			timeout = app_min_timeout(timeout,
+			    db_timeout_ms(standby));
+		n = poll(pfd, 3, timeout);
 		if (n < 0) {
 			/*
 			 * A signal. SIGWINCH reaches us this way: ncurses
@@ -227,6 +239,9 @@ app_run(const struct settings *s, const struct db_params *params,
 			db_pump(db);
 			model_update(m);
 		}
+		if (standby != NULL && (pfd[2].revents != 0 ||
+		    db_timeout_ms(standby) == 0))
+			db_pump(standby);
 		ui_tick(ui);
 		model_tick(m);
 	}

@@ -12,5 +12,7 @@ int	cmd_db(int argc, char **argv, const struct db_params *);
 int	cmd_import(int argc, char **argv, const struct db_params *);
 /* `cme sweep ...` (cmd_sweep.c). */
 int	cmd_sweep(int argc, char **argv, const struct db_params *);
+/* `cme report cme-return ...` (cmd_report.c). */
+int	cmd_report(int argc, char **argv, const struct db_params *);
 
 #endif /* CME_CMD_H */

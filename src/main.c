@@ -6,6 +6,7 @@
  *   cme db seed --demo ...   synthetic data
  *   cme import ... FILE      school files (cmd_import.c)
  *   cme sweep                time-based alert rules (cmd_sweep.c)
+ *   cme report cme-return    the termly DfE return (cmd_report.c)
  *
  * Settings come from the user's libconfig file (or -c FILE); connection
  * settings follow libpq conventions (PGHOST, PGUSER, PGSERVICE, ~/.pgpass)
@@ -36,6 +37,8 @@ usage(FILE *f)
 	    "[--as-of YYYY-MM-DD]\n"
 	    "       cme import attendance|returns [--skip-bad FILE2] FILE|-\n"
 	    "       cme sweep [--la CODE]\n"
+	    "       cme report cme-return --census YYYY-MM-DD [--la CODE] "
+	    "[--rounded] [-o FILE]\n"
 	    "       cme --help | --version\n"
 	    "\n"
 	    "The terminal casework desk for children missing education.\n"
@@ -161,6 +164,8 @@ main(int argc, char **argv)
 			rc = cmd_import(argc - optind, argv + optind, &params);
 		} else if (strcmp(argv[optind], "sweep") == 0) {
 			rc = cmd_sweep(argc - optind, argv + optind, &params);
+		} else if (strcmp(argv[optind], "report") == 0) {
+			rc = cmd_report(argc - optind, argv + optind, &params);
 		} else {
 			fprintf(stderr, "cme: unknown command '%s'\n"
 			    "Try 'cme --help' for more.\n", argv[optind]);

@@ -29,6 +29,10 @@ const struct setting_info settings_table[] = {
 	{ "database.conninfo", SETTING_STRING, S(conninfo), "", 0, 0, NULL,
 	  "libpq connection string or URI; empty uses PGHOST, PGUSER, "
 	  "PGDATABASE, PGSERVICE and ~/.pgpass" },
+	{ "database.standby", SETTING_STRING, S(standby), "", 0, 0, NULL,
+	  "libpq connection string for the supervisor's heavy reads "
+	  "(workload, reports), opened with target_session_attrs="
+	  "prefer-standby; empty reads from the primary connection" },
 	{ "database.connect_timeout", SETTING_INT, S(connect_timeout), "10",
 	  2, 600, NULL, "seconds to wait for a connection" },
 	{ "database.keepalives_idle", SETTING_INT, S(keepalives_idle), "10",

@@ -26,6 +26,7 @@ struct settings_keys {
 struct settings {
 	/* database */
 	char	*conninfo;		/* libpq conninfo or URI; "" = env */
+	char	*standby;		/* conninfo for heavy reads; "" = none */
 	int	 connect_timeout;	/* seconds */
 	int	 keepalives_idle;	/* seconds */
 	int	 keepalives_interval;	/* seconds */

@@ -14,6 +14,7 @@
 
 #include "db/db.h"
 #include "model/casework.h"
+#include "model/desk.h"
 #include "model/detail.h"
 #include "model/drafts.h"
 #include "model/list.h"
@@ -50,6 +51,7 @@ struct model {
 	struct drafts		*drafts;	/* owned */
 	char			**staff;	/* owned: officers of the LA */
 	size_t			 nstaff;
+	struct desk		*desk;		/* owned: supervisor reads */
 };
 
 #define MODEL_BACKOFF_MIN	1000	/* ms before the first retry */
@@ -146,6 +148,7 @@ model_new(struct db *db)
 	m->selected = -1;
 	m->detail = detail_new(db);
 	m->list = list_new(db);
+	m->desk = desk_new(db);
 	list_on_counts_done(m->list, model_on_counts_done, m);
 	list_set_prefetch(m->list, model_on_summaries, m);
 	db_set_notify(db, model_on_notify, m);
@@ -159,6 +162,7 @@ model_free(struct model *m)
 {
 	if (m == NULL)
 		return;
+	desk_free(m->desk);
 	list_free(m->list);
 	detail_free(m->detail);
 	drafts_free(m->drafts);
@@ -617,4 +621,22 @@ void
 model_db_stats(const struct model *m, struct db_stats *st)
 {
 	db_stats_get(m->db, st);
+	desk_add_stats(m->desk, st);
+}
+
+/* ---- the supervisor desk (desk.c) ---- */
+
+/* Borrowed for the life of the model. */
+struct desk *
+model_desk(const struct model *m)
+{
+	return (m->desk);
+}
+
+int
+model_open_pattern(struct model *m, const char *name, enum list_kind k,
+    const char *pattern, char *msg, size_t msgsize)
+{
+	m->selected = -1;
+	return (list_open_saved(m->list, name, k, pattern, msg, msgsize));
 }

@@ -103,7 +103,16 @@ void		 model_show_news(struct model *);
 void		 model_select(struct model *, long row);
 struct detail	*model_detail(const struct model *);
 
-/* Round trips and statements so far (for CME_TRACE and tests). */
+/* The supervisor desk's heavy reads and their connection (desk.h). */
+struct desk	*model_desk(const struct model *);
+/* Opens every row of a kind limited by a pattern, as a named list (like
+ * a saved queue that is not saved): e.g. an officer's caseload. */
+int		 model_open_pattern(struct model *, const char *name,
+		     enum list_kind, const char *pattern, char *msg,
+		     size_t msgsize);
+
+/* Round trips and statements so far, the standby's included (for
+ * CME_TRACE and tests). */
 void		 model_db_stats(const struct model *, struct db_stats *);
 
 #endif /* CME_MODEL_MODEL_H */

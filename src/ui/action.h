@@ -53,7 +53,9 @@
 	X(TAB_PREV,	"tab-prev",	"detail: previous tab")		\
 	X(SEARCH,	"search",	"search the list (/ prompt)")	\
 	X(LIMIT,	"limit",	"show only rows matching a pattern") \
-	X(COMMAND,	"command",	"the : command line")
+	X(COMMAND,	"command",	"the : command line")		\
+	X(WORKLOAD,	"workload",	"supervisor: workload per officer") \
+	X(REPORTS,	"reports",	"supervisor: the DfE CME return, this term and last")
 
 enum action {
 	ACTION_NONE = 0,

@@ -81,6 +81,7 @@ static const struct {
 	{ "]", "tab-next" },		{ "[", "tab-prev" },
 	{ "/", "search" },		{ "l", "limit" },
 	{ ":", "command" },
+	{ "w", "workload" },		{ "D", "reports" },
 };
 
 static const struct {

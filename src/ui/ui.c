@@ -26,6 +26,7 @@
 #include "ui/layout.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
+#include "ui/screen.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "ui/ui_private.h"
@@ -63,6 +64,7 @@ ui_new(struct model *m, const struct settings *s, bool ascii,
 	ui->queues = pane_new(&pane_queues_ops, ui);
 	ui->list = pane_new(&pane_list_ops, ui);
 	ui->detail = pane_new(&pane_detail_ops, ui);
+	ui_screen_init(ui);
 	ui->focus = ui->list;
 	ui->list->focused = true;
 	ui->last_action = "";
@@ -123,6 +125,7 @@ ui_free(struct ui *ui)
 	pane_free(ui->queues);
 	pane_free(ui->list);
 	pane_free(ui->detail);
+	ui_screen_release(ui);
 	if (ui->title != NULL)
 		delwin(ui->title);
 	if (ui->status != NULL)
@@ -181,6 +184,7 @@ ui_relayout(struct ui *ui)
 	ui->list->dirty |= PANE_DIRTY_PAINT;
 	ui->detail->dirty |= PANE_DIRTY_PAINT;
 	ui->bars_dirty = true;
+	ui_screen_place(ui);
 }
 
 void
@@ -349,6 +353,12 @@ ui_global_action(struct ui *ui, enum action a)
 	case ACTION_COMMAND:
 		ui_prompt_open(ui, UI_PROMPT_COMMAND);
 		break;
+	case ACTION_WORKLOAD:
+		ui_screen_open(ui, UI_SCREEN_WORKLOAD);
+		break;
+	case ACTION_REPORTS:
+		ui_screen_open(ui, UI_SCREEN_REPORTS);
+		break;
 	case ACTION_TAB_SUMMARY:
 	case ACTION_TAB_TIMELINE:
 	case ACTION_TAB_ATTENDANCE:
@@ -443,6 +453,9 @@ ui_run_action(struct ui *ui, enum action a)
 				return;
 		}
 	}
+	/* A full screen (Workload, Reports) takes actions before the panes. */
+	if (ui_screen_action(ui, a))
+		return;
 	/* Actions that act on tagged rows are global: panes never see them. */
 	if (a != ACTION_ALERT && a != ACTION_TAG_PREFIX && a != ACTION_ASSIGN &&
 	    ui->focus->ops->action != NULL &&
@@ -594,12 +607,19 @@ ui_paint_status(struct ui *ui)
 		    theme_attr(CR_NOTICE) | A_BOLD, DRAW_ELLIPSIS);
 	} else {
 		draw_bar(ui->status, 0, theme_attr(CR_HINT));
-		draw_text(ui->status, 0, 0,
-		    " j/k move  Tab pane  1-6 tabs  / search  l limit  "
+		draw_text(ui->status, 0, 0, ui->overlay != NULL ?
+		    ui_screen_hint(ui) : " j/k move  Tab pane  1-6 tabs  / search  l limit  "
 		    "a alert  ? help  q quit",
 		    ui->cols, theme_attr(CR_HINT), DRAW_ELLIPSIS);
 	}
 	wnoutrefresh(ui->status);
+}
+
+void
+ui_paint_bars(struct ui *ui)
+{
+	ui_paint_title(ui);
+	ui_paint_status(ui);
 }
 
 /* The help overlay, generated from the action table. */
@@ -723,6 +743,12 @@ ui_frame(struct ui *ui)
 			doupdate();
 		}
 		ui->full_redraw = false;
+		return;
+	}
+	/* A full screen over the panes (ui_screen.c). */
+	if ((y = ui_screen_frame(ui)) >= 0) {
+		if (y > 0)
+			doupdate();
 		return;
 	}
 	any = ui->bars_dirty || ui->queues->dirty || ui->list->dirty ||

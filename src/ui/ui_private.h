@@ -79,6 +79,9 @@ struct ui {
 	double			 select_due;		/* ms */
 	uint64_t		 seen_conn, seen_list, seen_detail;
 	int			 seen_queue;	/* the queue last shown */
+	struct pane		*screens[2];	/* owned: screen.h's screens */
+	struct pane		*overlay;	/* the screen open, or NULL */
+	unsigned long long	 screen_seen;	/* its data generation shown */
 };
 
 enum ui_prompt_kind {
@@ -99,6 +102,9 @@ enum ui_form_kind {
 	UI_FORM_ASSIGN,
 	UI_FORM_COUNT,
 };
+
+/* Paints the title and status bars (ui_screen.c draws over the body). */
+void	ui_paint_bars(struct ui *);
 
 /* Runs one action as if its key had been pressed. */
 void	ui_run_action(struct ui *, enum action);
