@@ -18,7 +18,10 @@
 #include <string.h>
 
 #include "db/db_private.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
+
+static void	db_notice_to_log(void *, const char *);
 
 struct db_stmt {
 	char		 *sql;		/* owned */
@@ -313,6 +316,14 @@ db_reconnect_start(struct db *db)
 		db->state = DB_BROKEN;
 		return (-1);
 	}
+	/*
+	 * The client owns the terminal: libpq's default would print server
+	 * notices and a FATAL received while idle ("terminating connection
+	 * due to administrator command") on stderr, over the screen. They go
+	 * to the debug log; the lost connection itself reaches the user as
+	 * the error of the next call.
+	 */
+	PQsetNoticeProcessor(db->conn, db_notice_to_log, NULL);
 	if (PQstatus(db->conn) == CONNECTION_BAD) {
 		db_error_from_conn(&db->last_error, db->conn);
 		db->state = DB_BROKEN;
@@ -322,6 +333,13 @@ db_reconnect_start(struct db *db)
 	db->poll = PGRES_POLLING_WRITING;
 	db->deadline = db_now_ms() + db_connect_timeout_ms(db);
 	return (0);
+}
+
+static void
+db_notice_to_log(void *arg, const char *message)
+{
+	(void)arg;
+	log_debug("server: %s", message);
 }
 
 enum db_state

@@ -6,6 +6,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -42,17 +43,31 @@ db_error_release(struct db_error *err)
 }
 
 
-/* Strips the trailing newline libpq leaves on its messages. */
+/*
+ * One line: libpq's messages end in a newline and some run over several
+ * ("server closed the connection unexpectedly\n\tThis probably means
+ * ..."); every run of newlines, tabs and spaces becomes one space.
+ */
 static char *
 db_error_trimmed(const char *s)
 {
 	char	*t;
-	size_t	 n;
+	size_t	 i, n = 0;
+	bool	 space = false;
 
 	t = xstrdup(s != NULL ? s : "");
-	n = strlen(t);
-	while (n > 0 && (t[n - 1] == '\n' || t[n - 1] == ' '))
-		t[--n] = '\0';
+	for (i = 0; t[i] != '\0'; i++) {
+		if (t[i] == '\n' || t[i] == '\t' || t[i] == '\r' ||
+		    t[i] == ' ') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			t[n++] = ' ';
+		space = false;
+		t[n++] = t[i];
+	}
+	t[n] = '\0';
 	return (t);
 }
 

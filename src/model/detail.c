@@ -342,6 +342,10 @@ detail_fetch_into(struct detail *d, struct db_batch *into)
 	}
 	if (detail_wants(d, d->tab))
 		detail_add_slot(d, b, d->tab);
+	if (d->with_summary && d->tab != DETAIL_SUMMARY &&
+	    detail_wants(d, DETAIL_SUMMARY))
+		detail_add_slot(d, b, DETAIL_SUMMARY);
+	d->with_summary = false;
 	if (into != NULL)
 		return;
 	if (db_batch_size(b) == 0) {
@@ -501,6 +505,9 @@ detail_refresh(struct detail *d, struct db_batch *into)
 		return;
 	detail_forget(d);
 	detail_cache_drop(d);	/* only this record's summary is stale */
+	/* After a write the case's facts (its version) are read again
+	 * whichever tab is showing: the next edit starts from them. */
+	d->with_summary = true;
 	detail_fetch_into(d, into);
 	d->gen++;
 }
@@ -555,6 +562,19 @@ const struct detail_key *
 detail_key(const struct detail *d)
 {
 	return (d->open ? &d->key : NULL);
+}
+
+bool
+detail_case(const struct detail *d, const char *child_id,
+    const char **case_id, const char **version)
+{
+	if (!d->open || child_id == NULL ||
+	    strcmp(d->facts.child_id, child_id) != 0 ||
+	    d->facts.case_id[0] == '\0')
+		return (false);
+	*case_id = d->facts.case_id;
+	*version = d->facts.version;
+	return (true);
 }
 
 const struct detail_status *

@@ -240,6 +240,12 @@ const char	*detail_tab_name(enum detail_tab);
 uint64_t	 detail_gen(const struct detail *);
 /* Borrowed; NULL when nothing is open. */
 const struct detail_key *detail_key(const struct detail *);
+/*
+ * The case of child_id and its version as last read (kept while the
+ * record is read again after a write); false when none is known.
+ */
+bool		 detail_case(const struct detail *, const char *child_id,
+		     const char **case_id, const char **version);
 /* Bumps each time another record is opened (views reset their scroll). */
 uint64_t	 detail_serial(const struct detail *);
 /* Loading state of a tab's data; borrowed until detail_gen() moves. */

@@ -73,6 +73,12 @@ struct detail {
 	struct detail_key	 key;
 	enum detail_tab		 tab;
 	enum detail_audit	 audit;		/* kept across records */
+	bool			 with_summary;	/* next fetch: the Summary too */
+	struct {
+		char	child_id[24];
+		char	case_id[24];
+		char	version[16];
+	}			 facts;		/* the case last read */
 	struct detail_slot	 slot[DETAIL_SLOTS];
 
 	struct detail_header	 header;

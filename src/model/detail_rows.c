@@ -10,6 +10,7 @@
  * once, when the last of them has arrived.
  */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "db/db.h"
@@ -208,6 +209,12 @@ detail_rows_summary(struct detail *d, const struct db_rows *r)
 	c->clock_due_on = detail_str(d, s, r, 0, "clock_due_on");
 	c->last_contact = detail_str(d, s, r, 0, "last_contact");
 	c->case_version = detail_str(d, s, r, 0, "case_version");
+	/* Kept past the next refresh: an edit can start while it runs. */
+	snprintf(d->facts.child_id, sizeof d->facts.child_id, "%s",
+	    d->key.child_id);
+	snprintf(d->facts.case_id, sizeof d->facts.case_id, "%s", c->case_id);
+	snprintf(d->facts.version, sizeof d->facts.version, "%s",
+	    c->case_version);
 	c->since_contact = detail_int(r, 0, "since_contact", -1);
 }
 

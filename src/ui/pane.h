@@ -73,6 +73,7 @@ size_t		 pane_list_case_targets(struct pane *, bool tagged,
 size_t		 pane_list_tag_count(const struct pane *);
 const char	*pane_list_case_id(struct pane *);
 const char	*pane_list_row_version(struct pane *);
+const char	*pane_list_child_id(struct pane *);
 void		 pane_list_untag(struct pane *);
 /* The list starts again at its top (after a sort or a limit). */
 void		 pane_list_to_top(struct pane *);

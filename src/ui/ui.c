@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "model/detail.h"
+#include "model/drafts.h"
 #include "model/list.h"
 #include "model/model.h"
 #include "ui/draw.h"
@@ -588,8 +589,10 @@ ui_paint_status(struct ui *ui)
 	if (model_conn_state(ui->model) == MODEL_OFFLINE && err != NULL) {
 		keymap_keys_for(ui->keymap, ACTION_RECONNECT, keys,
 		    sizeof keys);
-		snprintf(buf, sizeof buf, " Not connected: %s  (trying again "
-		    "by itself; %s: now)", err, keys);
+		snprintf(buf, sizeof buf, " Not connected%s: %s  (trying again "
+		    "by itself; %s: now)", drafts_offered(model_drafts(
+		    ui->model)) != NULL ? " [your text is kept: R]" : "", err,
+		    keys);
 		draw_bar(ui->status, 0, theme_attr(CR_ERROR));
 		draw_text(ui->status, 0, 0, buf, ui->cols,
 		    theme_attr(CR_ERROR), DRAW_ELLIPSIS);

@@ -138,7 +138,10 @@ ui_edit_text(struct ui *ui, const char *text, char **out, char *msg,
 		rc = 0;
 	}
 	tty_resume(ui->tty);
-	reset_prog_mode();
+	/* The first doupdate after endwin() takes the screen back; with
+	 * curscr cleared it repaints everything there was. */
+	clearok(curscr, TRUE);
+	doupdate();
 	ui->full_redraw = true;
 	ui->clear = true;
 	ui->resized = true;

@@ -510,29 +510,26 @@ ui_form_keep(struct ui *ui)
 	ui->form_serial = drafts_keep(model_drafts(ui->model), ui->form);
 }
 
-/* The case, its version and the child's name, from the list row or,
- * when the list is not of cases, the record open in the detail. */
+/* The case, its version and the child's name: from the list row in a
+ * list of cases, else from the record open in the detail when it is the
+ * selected row's child (an alert, a child with a case). */
 static bool
 ui_form_case(struct ui *ui, struct draft *d)
 {
-	const struct child_detail	*c;
-	const struct detail_header	*h;
-	struct case_target		 t;
+	const char	*case_id, *version;
+	struct case_target t;
 
-	c = detail_summary(model_detail(ui->model));
-	h = detail_header(model_detail(ui->model));
 	if (pane_list_case_targets(ui->list, false, &t, 1) == 1) {
 		draft_set(&d->case_id, t.case_id);
 		draft_set(&d->version, t.version);
-	} else if (pane_list_case_id(ui->list) != NULL &&
-	    *pane_list_case_id(ui->list) != '\0' &&
-	    strcmp(c->case_id, pane_list_case_id(ui->list)) == 0) {
-		draft_set(&d->case_id, c->case_id);
-		draft_set(&d->version, c->case_version);
+	} else if (detail_case(model_detail(ui->model),
+	    pane_list_child_id(ui->list), &case_id, &version)) {
+		draft_set(&d->case_id, case_id);
+		draft_set(&d->version, version);
 	} else {
 		return (false);
 	}
-	draft_set(&d->child_name, h->name);
+	draft_set(&d->child_name, detail_header(model_detail(ui->model))->name);
 	return (true);
 }
 
