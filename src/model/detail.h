@@ -76,6 +76,11 @@ struct child_detail {
 	bool			 restricted;
 	const char		*case_id;	/* "" when the child has none */
 	const char		*case_version;	/* for an edit of the case */
+	bool			 closure_pending;	/* a request to decide */
+	const char		*closure_request;	/* who, when, outcome */
+	const char		*closure_note;
+	const char		*closure_checklist;	/* "7 of 11 done; ..." */
+	const char		*closure_contacts;	/* last three, \n apart */
 	const char		*case_status;
 	const char		*case_reason;
 	const char		*referred_on;

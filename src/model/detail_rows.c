@@ -209,6 +209,11 @@ detail_rows_summary(struct detail *d, const struct db_rows *r)
 	c->clock_due_on = detail_str(d, s, r, 0, "clock_due_on");
 	c->last_contact = detail_str(d, s, r, 0, "last_contact");
 	c->case_version = detail_str(d, s, r, 0, "case_version");
+	c->closure_pending = detail_bool(r, 0, "closure_pending");
+	c->closure_request = detail_str(d, s, r, 0, "closure_request");
+	c->closure_note = detail_str(d, s, r, 0, "closure_note");
+	c->closure_checklist = detail_str(d, s, r, 0, "closure_checklist");
+	c->closure_contacts = detail_str(d, s, r, 0, "closure_contacts");
 	/* Kept past the next refresh: an edit can start while it runs. */
 	snprintf(d->facts.child_id, sizeof d->facts.child_id, "%s",
 	    d->key.child_id);

@@ -168,9 +168,32 @@ static const struct list_queuedef list_queues[QUEUE_SAVED + 1] = {
 	[QUEUE_TEAM] = { "Team", "Team", LIST_KIND_CASES,
 	    "c.team_id = (SELECT cme.staff_team(current_user)) AND "
 	    OPEN_CASE, "team:mine status:open" },
+	[QUEUE_TEAM_ALERTS] = { "Team alerts", "Tm alerts", LIST_KIND_ALERTS,
+	    "a.team_id = (SELECT cme.staff_team(current_user)) AND "
+	    "a.status <> 'resolved' AND (a.status <> 'snoozed' OR "
+	    "a.snooze_until <= current_date)", "team:mine status:unresolved" },
 	[QUEUE_UNASSIGNED] = { "Unassigned", "Unassigned", LIST_KIND_CASES,
 	    "c.assigned_to IS NULL AND " OPEN_CASE,
 	    "officer:none status:open" },
+	/*
+	 * Statutory clocks, in school days over the LA's calendar: still
+	 * in referral or enquiries past the LA's enquiries clock (20 days
+	 * unless la_settings says otherwise), or with no contact at all
+	 * after the 10-day mark.
+	 */
+	[QUEUE_OVERDUE] = { "Overdue", "Overdue", LIST_KIND_CASES,
+	    "c.team_id = (SELECT cme.staff_team(current_user)) AND "
+	    "c.status IN ('referred', 'enquiries') AND "
+	    "(cme.school_days_between(c.la_code, c.referred_on, current_date) > "
+	    "coalesce((SELECT s.enquiries_clock_days FROM cme.la_settings s "
+	    "WHERE s.la_code = c.la_code), 20) OR (NOT EXISTS (SELECT 1 FROM "
+	    "cme.case_contact cc WHERE cc.la_code = c.la_code AND "
+	    "cc.case_id = c.case_id) AND cme.school_days_between(c.la_code, "
+	    "c.referred_on, current_date) > 10))",
+	    "team:mine status:open days>20" },
+	[QUEUE_ESCALATED] = { "Escalated", "Escalated", LIST_KIND_ALERTS,
+	    "a.team_id = (SELECT cme.staff_team(current_user)) AND "
+	    "a.status = 'escalated'", "team:mine status:escalated" },
 	[QUEUE_APPROVALS] = { "Approvals", "Approvals", LIST_KIND_CASES,
 	    "c.closure_requested_at IS NOT NULL AND c.closure_decision IS NULL "
 	    "AND " OPEN_CASE, "status:open" },

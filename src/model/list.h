@@ -36,7 +36,10 @@ enum list_queue {
 	QUEUE_MY_ALERTS,
 	QUEUE_MY_CASES,
 	QUEUE_TEAM,
+	QUEUE_TEAM_ALERTS,		/* the team's unresolved alerts */
 	QUEUE_UNASSIGNED,
+	QUEUE_OVERDUE,			/* the team's cases past a clock */
+	QUEUE_ESCALATED,		/* alerts escalated to a supervisor */
 	QUEUE_APPROVALS,
 	QUEUE_ALL_CHILDREN,
 	QUEUE_COUNT,			/* the built-in queues above */

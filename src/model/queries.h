@@ -66,6 +66,44 @@
 	"    c.case_id DESC LIMIT 1) "
 
 /*
+ * A pending closure request, what a supervisor decides on: who asked,
+ * when, the outcome and note, the checklist in one line and the last
+ * three contacts (one per line). Computed only for a pending request.
+ */
+#define QUERY_DETAIL_CLOSURE_REQUEST \
+	"  k.closure_requested_at IS NOT NULL AND k.closure_decision IS NULL " \
+	"    AS closure_pending, " \
+	"  CASE WHEN k.closure_requested_at IS NOT NULL " \
+	"    AND k.closure_decision IS NULL THEN " \
+	"    coalesce((SELECT sr.display_name FROM cme.staff sr " \
+	"      WHERE sr.la_code = k.la_code " \
+	"        AND sr.role_name = k.closure_requested_by), " \
+	"      k.closure_requested_by::text) || ', ' || " \
+	"    to_char(k.closure_requested_at, 'YYYY-MM-DD') || ': ' || " \
+	"    coalesce(o.label, k.closure_outcome) END AS closure_request, " \
+	"  CASE WHEN k.closure_decision IS NULL THEN k.closure_note END " \
+	"    AS closure_note, " \
+	"  CASE WHEN k.closure_requested_at IS NOT NULL " \
+	"    AND k.closure_decision IS NULL THEN " \
+	"    (SELECT count(*) FILTER (WHERE e.state <> 'not_started') " \
+	"      || ' of ' || count(*) || ' done' || coalesce('; to do: ' " \
+	"      || string_agg(i.label, ', ' ORDER BY i.sort) FILTER " \
+	"      (WHERE e.state = 'not_started'), '') " \
+	"      FROM cme.case_enquiry e JOIN cme.enquiry_item i " \
+	"        ON i.item = e.item " \
+	"      WHERE e.la_code = k.la_code AND e.case_id = k.case_id) END " \
+	"    AS closure_checklist, " \
+	"  CASE WHEN k.closure_requested_at IS NOT NULL " \
+	"    AND k.closure_decision IS NULL THEN " \
+	"    (SELECT string_agg(to_char(x.contact_at, 'YYYY-MM-DD') || ' ' " \
+	"      || x.kind || ', ' || x.with_whom || ': ' || x.outcome, " \
+	"      chr(10) ORDER BY x.contact_at DESC) FROM (SELECT * " \
+	"      FROM cme.case_contact cc WHERE cc.la_code = k.la_code " \
+	"        AND cc.case_id = k.case_id " \
+	"      ORDER BY cc.contact_at DESC LIMIT 3) x) END " \
+	"    AS closure_contacts "
+
+/*
  * Summary: the child, the case and its clocks in school days (since
  * referral, since the last contact, the 10-day mark and the LA's
  * enquiries clock). It also answers for the header, so that opening a
@@ -126,7 +164,8 @@
 	"  coalesce(st.display_name, k.assigned_to::text) AS assigned_to, " \
 	"  to_char(k.located_on, 'YYYY-MM-DD') AS located_on, " \
 	"  to_char(k.closed_on, 'YYYY-MM-DD') AS closed_on, " \
-	"  o.label AS outcome " \
+	"  o.label AS outcome, " \
+	QUERY_DETAIL_CLOSURE_REQUEST \
 	"FROM cme.child ch " \
 	"LEFT JOIN k ON true " \
 	"LEFT JOIN cme.cme_reason r ON r.code = k.reason " \

@@ -30,6 +30,7 @@
 	X(MATCH_NEXT,	"match-next",	"next search result")		\
 	X(MATCH_PREV,	"match-prev",	"previous search result")	\
 	X(TAG,		"tag",		"tag or untag the row, then move on") \
+	X(TAG_ALL,	"tag-all",	"tag every row of the list as limited; again: untag all") \
 	X(TAG_PREFIX,	"tag-prefix",	"apply the next action to the tagged rows") \
 	X(ALERT,	"alert",	"act on the alert: acknowledge, assign, snooze...") \
 	X(CONTACT,	"contact",	"record a contact on the case")	\

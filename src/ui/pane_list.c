@@ -25,6 +25,7 @@
 #include "ui/draw.h"
 #include "ui/pane.h"
 #include "ui/theme.h"
+#include "ui/ui.h"
 #include "ui/ui_private.h"
 #include "util/xmalloc.h"
 
@@ -480,6 +481,27 @@ list_action(struct pane *p, enum action a)
 		    list_kind(l) == LIST_KIND_CASES);
 		p->dirty |= PANE_DIRTY_PAINT;
 		list_move_to(p, st->cursor + 1);
+		break;
+	case ACTION_TAG_ALL:
+		/* Every row read so far (the list as limited); again: none. */
+		if (st->ntags > 0) {
+			list_untag_all(st);
+			ui_message(p->ui, "tags cleared");
+		} else {
+			long		 i, first = list_first(l);
+			char		 msg[96];
+
+			for (i = first; i < first + list_held(l); i++)
+				if (list_row(l, i) != NULL)
+					list_toggle_tag(st, list_row(l, i),
+					    list_kind(l) == LIST_KIND_CASES);
+			snprintf(msg, sizeof msg, "%zu rows tagged%s: ; then "
+			    "an action (A assign, a alert)", st->ntags,
+			    list_total(l) == list_held(l) ? "" :
+			    " (the rows read so far)");
+			ui_message(p->ui, msg);
+		}
+		p->dirty |= PANE_DIRTY_PAINT;
 		break;
 	case ACTION_REFRESH:
 		list_refresh(l, st->cursor_key);

@@ -20,6 +20,7 @@
 #include "ui/draw.h"
 #include "ui/pane.h"
 #include "ui/theme.h"
+#include "util/utf8.h"
 #include "ui/ui.h"
 #include "ui/ui_private.h"
 
@@ -40,30 +41,59 @@ queues_label(const struct list *l, int q, char *buf, size_t n)
 		snprintf(buf, n, "%s %ld", name, c);
 }
 
-/* One row: the queues side by side. */
+/*
+ * One row: the queues side by side. When they do not all fit, the row
+ * starts late enough for the current queue (or the focused one) to show,
+ * with "<" and ">" where queues are hidden.
+ */
 static void
 queues_paint_bar(struct pane *p)
 {
 	struct list	*l = model_list(p->ui->model);
 	struct queues_state *st = p->priv;
-	char		 label[64], item[72];
-	int		 q, x = 0;
+	char		 label[64], item[QUEUE_COUNT][72];
+	int		 q, x, w[QUEUE_COUNT], first = 0, want, room, sum;
 	attr_t		 a;
 
-	draw_bar(p->win, 0, theme_attr(CR_PANE_TITLE));
-	for (q = 0; q < QUEUE_COUNT && x < p->cols; q++) {
+	for (q = 0; q < QUEUE_COUNT; q++) {
 		queues_label(l, q, label, sizeof label);
 		if (q == (int)list_queue(l))
-			snprintf(item, sizeof item, "[%s]", label);
+			snprintf(item[q], sizeof item[q], "[%s]", label);
 		else
-			snprintf(item, sizeof item, " %s ", label);
+			snprintf(item[q], sizeof item[q], " %s ", label);
+		w[q] = utf8_width(item[q]);
+	}
+	want = p->focused ? st->cursor : (int)list_queue(l);
+	if (want < 0 || want >= QUEUE_COUNT)
+		want = 0;
+	/* The first queue shown: back from want while they fit. */
+	room = p->cols - 2;
+	for (first = want, sum = w[want]; first > 0 &&
+	    sum + w[first - 1] <= room; first--)
+		sum += w[first - 1];
+	for (q = 0, sum = 0; q < QUEUE_COUNT; q++)
+		sum += w[q];
+	if (sum <= p->cols)
+		first = 0;
+
+	draw_bar(p->win, 0, theme_attr(CR_PANE_TITLE));
+	x = 0;
+	if (first > 0)
+		x += draw_text(p->win, 0, x, "<", 1, theme_attr(CR_PANE_TITLE),
+		    DRAW_NO_PAD);
+	for (q = first; q < QUEUE_COUNT && x < p->cols; q++) {
+		if (q > first && sum > p->cols && x + w[q] > p->cols - 1) {
+			draw_text(p->win, 0, p->cols - 1, ">", 1,
+			    theme_attr(CR_PANE_TITLE), DRAW_NO_PAD);
+			break;
+		}
 		if (p->focused && q == st->cursor)
 			a = theme_attr(CR_SELECTED);
 		else if (q == (int)list_queue(l))
 			a = theme_attr(CR_PANE_TITLE_FOCUS);
 		else
 			a = theme_attr(CR_PANE_TITLE);
-		x += draw_text(p->win, 0, x, item, p->cols - x, a,
+		x += draw_text(p->win, 0, x, item[q], p->cols - x, a,
 		    DRAW_NO_PAD);
 	}
 }

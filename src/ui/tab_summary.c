@@ -3,7 +3,9 @@
  * fields, then the current case with its clocks counted in school days
  * (since referral, the 10-day mark, the LA's enquiries clock, since the
  * last contact). A clock that has run out says so in words ("past the
- * 20-day enquiries clock"), and is drawn as an error as well.
+ * 20-day enquiries clock"), and is drawn as an error as well. A closure
+ * request waiting for a decision comes first, with the checklist and the
+ * last contacts beside it (what the supervisor approves on).
  */
 #include <curses.h>
 #include <stdio.h>
@@ -16,6 +18,42 @@
 #define SUMMARY_LABEL_COLS	15
 
 static void	summary_case(struct tabs_out *, const struct child_detail *);
+static void	summary_closure(struct tabs_out *,
+		    const struct child_detail *);
+
+/*
+ * A pending closure request first, with what a supervisor decides on
+ * beside it: the request, its note, the checklist in one line and the
+ * last three contacts.
+ */
+static void
+summary_closure(struct tabs_out *o, const struct child_detail *c)
+{
+	const char	*p, *nl;
+	char		 line[512];
+	const char	*label = "Contacts";
+	attr_t		 a = theme_attr(CR_NOTICE);
+
+	tabs_field(o, SUMMARY_LABEL_COLS, "CLOSURE", a, c->closure_request);
+	if (*c->closure_note != '\0')
+		tabs_field(o, SUMMARY_LABEL_COLS, "Request note", A_NORMAL,
+		    c->closure_note);
+	tabs_field(o, SUMMARY_LABEL_COLS, "Checklist", A_NORMAL,
+	    c->closure_checklist);
+	if (*c->closure_contacts == '\0') {
+		tabs_field(o, SUMMARY_LABEL_COLS, label, A_NORMAL,
+		    "none recorded");
+		return;
+	}
+	for (p = c->closure_contacts; *p != '\0'; p = nl + (*nl != '\0')) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		snprintf(line, sizeof line, "%.*s", (int)(nl - p), p);
+		tabs_field(o, SUMMARY_LABEL_COLS, label, A_NORMAL, line);
+		label = "";
+	}
+}
 
 /* The case and its clocks. */
 static void
@@ -79,6 +117,8 @@ tab_summary_paint(const struct detail *d, const struct tab_area *a,
 	struct tabs_out			 o;
 
 	tabs_out_init(&o, a, v->scroll, 0);
+	if (c->closure_pending)
+		summary_closure(&o, c);
 	if (c->restricted)
 		tabs_field(&o, SUMMARY_LABEL_COLS, "RESTRICTED",
 		    theme_attr(CR_NOTICE), "restricted record: share "
