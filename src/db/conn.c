@@ -690,11 +690,32 @@ db_batch_free(struct db_batch *b)
 	free(b);
 }
 
+/*
+ * A batch that opened a transaction (BEGIN ... COMMIT) and failed in it
+ * leaves the session in the aborted transaction at the sync: the next
+ * batch starts with a ROLLBACK of it, so a failed batch never holds a
+ * transaction open (or blocks what the user does next).
+ */
+static void
+db_batch_prepend_rollback(struct db_batch *b)
+{
+	struct db_stmt	rollback;
+
+	db_batch_add(b, "ROLLBACK", 0, NULL, NULL, NULL);
+	rollback = b->stmts[b->n - 1];
+	memmove(&b->stmts[1], &b->stmts[0], (size_t)(b->n - 1) *
+	    sizeof *b->stmts);
+	b->stmts[0] = rollback;
+}
+
 static int
 db_send_batch(struct db *db, struct db_batch *b, struct db_error *err)
 {
 	int	i;
 
+	if (PQtransactionStatus(db->conn) == PQTRANS_INERROR ||
+	    PQtransactionStatus(db->conn) == PQTRANS_INTRANS)
+		db_batch_prepend_rollback(b);
 	for (i = 0; i < b->n; i++) {
 		if (!PQsendQueryParams(db->conn, b->stmts[i].sql,
 		    b->stmts[i].nparams, NULL,

@@ -44,6 +44,7 @@ struct casework_run {
 					    const struct db_rows *);
 	void				*arg;
 	void				(*free_arg)(void *);
+	struct db_error			 first;	/* a batch's real failure */
 };
 
 static void
@@ -54,6 +55,10 @@ casework_on_result(void *arg, const struct db_rows *r,
 	struct model		*m = run->m;
 	char			 buf[640];
 
+	/* In a batch, the statement that failed says why, not the COMMIT
+	 * that was skipped after it. */
+	if (err != NULL && run->first.message != NULL)
+		err = &run->first;
 	if (err != NULL) {
 		snprintf(buf, sizeof buf, "%s: %s%s%s", run->what->failed,
 		    strcmp(err->sqlstate, "CM001") == 0 ?
@@ -75,6 +80,7 @@ casework_on_result(void *arg, const struct db_rows *r,
 	}
 	if (run->arg != NULL && run->free_arg != NULL)
 		run->free_arg(run->arg);
+	db_error_release(&run->first);
 	free(run);
 }
 
@@ -263,15 +269,19 @@ casework_undo_clear(void)
 	memset(&casework_last, 0, sizeof casework_last);
 }
 
-/* The batch's rows came back: remember them for undo. */
+/* One row of a batch: its new version kept for undo, or its failure. */
 static void
 casework_on_assigned(void *arg, const struct db_rows *r,
     const struct db_error *err)
 {
-	struct casework_undo	*u = arg;
+	struct casework_run	*run = arg;
+	struct casework_undo	*u = run->arg;
 	int			 vc;
 
-	if (err == NULL && r != NULL && db_rows_count(r) == 1 &&
+	if (err != NULL && err->sqlstate[0] != '\0' &&
+	    run->first.message == NULL)
+		db_error_set(&run->first, err->sqlstate, "%s", err->message);
+	if (u != NULL && err == NULL && r != NULL && db_rows_count(r) == 1 &&
 	    (vc = db_rows_find(r, "version")) >= 0) {
 		size_t i = u->n++;
 
@@ -305,7 +315,7 @@ static const struct casework_what casework_undo_what = {
 static void
 casework_add_assign(struct db_batch *b, const char *const *case_ids,
     const char *const *versions, size_t n, const char *officer,
-    const char *note, struct casework_undo *u)
+    const char *note, struct casework_run *run)
 {
 	const char	*params[4];
 	size_t		 i;
@@ -318,7 +328,7 @@ casework_add_assign(struct db_batch *b, const char *const *case_ids,
 		params[3] = note;
 		db_batch_add(b, "SELECT * FROM cme.case_assign($1::bigint, "
 		    "$2::integer, $3::name, $4)", 4, params,
-		    u != NULL ? casework_on_assigned : NULL, u);
+		    casework_on_assigned, run);
 	}
 }
 
@@ -369,11 +379,11 @@ model_case_assign(struct model *m, const char *const *case_ids,
 	}
 	/* u->n counts the rows that came back; the ids are all there. */
 	b = db_batch_new();
-	casework_add_assign(b, case_ids, versions, n, who, note, u);
 	run = casework_run_new(m, &casework_assign_what, serial);
 	run->on_ok = casework_assign_done;
 	run->arg = u;
 	run->free_arg = casework_undo_free;
+	casework_add_assign(b, case_ids, versions, n, who, note, run);
 	/* COMMIT carries the outcome: all or nothing. */
 	casework_send_run(m, b, "COMMIT", 0, NULL, run);
 	return (0);
@@ -398,6 +408,7 @@ model_assign_undo(struct model *m, char *msg, size_t msgsize)
 		return (-1);
 	}
 	b = db_batch_new();
+	run = casework_run_new(m, &casework_undo_what, 0);
 	db_batch_add(b, "BEGIN", 0, NULL, NULL, NULL);
 	for (i = 0; i < casework_last.n; i++) {
 		params[0] = casework_last.case_ids[i];
@@ -406,10 +417,10 @@ model_assign_undo(struct model *m, char *msg, size_t msgsize)
 		    casework_last.was[i] : NULL;
 		params[3] = "undo";
 		db_batch_add(b, "SELECT * FROM cme.case_assign($1::bigint, "
-		    "$2::integer, $3::name, $4)", 4, params, NULL, NULL);
+		    "$2::integer, $3::name, $4)", 4, params,
+		    casework_on_assigned, run);
 	}
 	casework_undo_clear();
-	run = casework_run_new(m, &casework_undo_what, 0);
 	casework_send_run(m, b, "COMMIT", 0, NULL, run);
 	return (0);
 }
