@@ -262,6 +262,13 @@ list_kinddef(const struct list *l)
 	return (&list_kinds[list_kind_of(l, l->queue)]);
 }
 
+bool
+list_queue_is_desk(enum list_queue q)
+{
+	return (q == QUEUE_TEAM_ALERTS || q == QUEUE_OVERDUE ||
+	    q == QUEUE_ESCALATED);
+}
+
 const char *
 list_queue_name(enum list_queue q)
 {

@@ -70,6 +70,8 @@ struct list	*list_new(struct db *);
 void		 list_free(struct list *);
 
 const char	*list_queue_name(enum list_queue);
+/* A supervisor's queue (team alerts, overdue, escalated). */
+bool		 list_queue_is_desk(enum list_queue);
 const char	*list_queue_short_name(enum list_queue);
 
 /* Opens a queue from the top (keeps the sort when the kind is the same). */

@@ -69,7 +69,7 @@ static const struct {
 	{ "C-r", "refresh" },		{ "F5", "refresh" },
 	{ ".", "show-new" },
 	{ "n", "match-next" },		{ "N", "match-prev" },
-	{ "t", "tag" },			{ ";", "tag-prefix" },
+	{ "t", "tag" }, { "T", "tag-all" }, { ";", "tag-prefix" },
 	{ "a", "alert" },		{ "c", "contact" },
 	{ "C", "closure" }, { "E", "contact-editor" },
 	{ "e", "enquiry" }, { "s", "status" }, { "+", "open-case" },

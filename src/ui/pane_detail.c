@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "model/detail.h"
+#include "model/list.h"
 #include "model/model.h"
 #include "ui/draw.h"
 #include "ui/pane.h"
@@ -200,6 +201,8 @@ detail_paint(struct pane *p)
 	if (p->rows < 2 || !detail_ready(p, d))
 		return;
 	detail_area(p, &a);
+	ps->view[cur].deciding =
+	    list_queue(model_list(p->ui->model)) == QUEUE_APPROVALS;
 	detail_painters[cur](d, &a, &ps->view[cur]);
 }
 

@@ -41,6 +41,18 @@ queues_label(const struct list *l, int q, char *buf, size_t n)
 		snprintf(buf, n, "%s %ld", name, c);
 }
 
+/* The built-in queues this officer sees, in order; returns how many. */
+static int
+queues_visible(const struct pane *p, int *vis)
+{
+	int	q, n = 0;
+
+	for (q = 0; q < QUEUE_COUNT; q++)
+		if (ui_queue_shown(p->ui, q))
+			vis[n++] = q;
+	return (n);
+}
+
 /*
  * One row: the queues side by side. When they do not all fit, the row
  * starts late enough for the current queue (or the focused one) to show,
@@ -52,27 +64,33 @@ queues_paint_bar(struct pane *p)
 	struct list	*l = model_list(p->ui->model);
 	struct queues_state *st = p->priv;
 	char		 label[64], item[QUEUE_COUNT][72];
-	int		 q, x, w[QUEUE_COUNT], first = 0, want, room, sum;
+	int		 i, q, x, w[QUEUE_COUNT], first = 0, want, room, sum;
+	int		 vis[QUEUE_COUNT], n;
 	attr_t		 a;
 
-	for (q = 0; q < QUEUE_COUNT; q++) {
+	n = queues_visible(p, vis);
+	want = p->focused ? st->cursor : 0;
+	for (i = 0; i < n; i++) {
+		q = vis[i];
 		queues_label(l, q, label, sizeof label);
-		if (q == (int)list_queue(l))
-			snprintf(item[q], sizeof item[q], "[%s]", label);
-		else
-			snprintf(item[q], sizeof item[q], " %s ", label);
-		w[q] = utf8_width(item[q]);
+		if (q == (int)list_queue(l)) {
+			snprintf(item[i], sizeof item[i], "[%s]", label);
+			if (!p->focused)
+				want = i;
+		} else {
+			snprintf(item[i], sizeof item[i], " %s ", label);
+		}
+		w[i] = utf8_width(item[i]);
 	}
-	want = p->focused ? st->cursor : (int)list_queue(l);
-	if (want < 0 || want >= QUEUE_COUNT)
+	if (want < 0 || want >= n)
 		want = 0;
 	/* The first queue shown: back from want while they fit. */
 	room = p->cols - 2;
 	for (first = want, sum = w[want]; first > 0 &&
 	    sum + w[first - 1] <= room; first--)
 		sum += w[first - 1];
-	for (q = 0, sum = 0; q < QUEUE_COUNT; q++)
-		sum += w[q];
+	for (i = 0, sum = 0; i < n; i++)
+		sum += w[i];
 	if (sum <= p->cols)
 		first = 0;
 
@@ -81,19 +99,19 @@ queues_paint_bar(struct pane *p)
 	if (first > 0)
 		x += draw_text(p->win, 0, x, "<", 1, theme_attr(CR_PANE_TITLE),
 		    DRAW_NO_PAD);
-	for (q = first; q < QUEUE_COUNT && x < p->cols; q++) {
-		if (q > first && sum > p->cols && x + w[q] > p->cols - 1) {
+	for (i = first; i < n && x < p->cols; i++) {
+		if (i > first && sum > p->cols && x + w[i] > p->cols - 1) {
 			draw_text(p->win, 0, p->cols - 1, ">", 1,
 			    theme_attr(CR_PANE_TITLE), DRAW_NO_PAD);
 			break;
 		}
-		if (p->focused && q == st->cursor)
+		if (p->focused && i == st->cursor)
 			a = theme_attr(CR_SELECTED);
-		else if (q == (int)list_queue(l))
+		else if (vis[i] == (int)list_queue(l))
 			a = theme_attr(CR_PANE_TITLE_FOCUS);
 		else
 			a = theme_attr(CR_PANE_TITLE);
-		x += draw_text(p->win, 0, x, item[q], p->cols - x, a,
+		x += draw_text(p->win, 0, x, item[i], p->cols - x, a,
 		    DRAW_NO_PAD);
 	}
 }
@@ -104,8 +122,10 @@ queues_entries(const struct pane *p)
 {
 	const struct model	*m = p->ui->model;
 
-	return (QUEUE_COUNT + (list_has_search(model_list(m)) ? 1 : 0) +
-	    (int)model_saved_count(m));
+	int			 vis[QUEUE_COUNT];
+
+	return (queues_visible(p, vis) + (list_has_search(model_list(m)) ?
+	    1 : 0) + (int)model_saved_count(m));
 }
 
 /* What entry i is: a queue number, or -1 with *saved set. */
@@ -113,13 +133,14 @@ static int
 queues_entry(const struct pane *p, int i, const struct saved_queue **saved)
 {
 	const struct model	*m = p->ui->model;
-	int			 base = QUEUE_COUNT;
+	int			 vis[QUEUE_COUNT], n, base;
 
 	*saved = NULL;
-	if (i < QUEUE_COUNT)
-		return (i);
+	base = n = queues_visible(p, vis);
+	if (i < n)
+		return (vis[i]);
 	if (list_has_search(model_list(m))) {
-		if (i == QUEUE_COUNT)
+		if (i == n)
 			return (QUEUE_SEARCH);
 		base++;
 	}
@@ -191,7 +212,10 @@ queues_open(struct pane *p, int i)
 
 	q = queues_entry(p, i, &sq);
 	if (sq != NULL) {
-		if (model_open_saved(p->ui->model, (size_t)(i - QUEUE_COUNT -
+		int vis[QUEUE_COUNT];
+
+		if (model_open_saved(p->ui->model, (size_t)(i -
+		    queues_visible(p, vis) -
 		    (list_has_search(model_list(p->ui->model)) ? 1 : 0)),
 		    msg, sizeof msg) != 0)
 			ui_message(p->ui, msg);
@@ -207,6 +231,7 @@ static enum pane_result
 queues_action(struct pane *p, enum action a)
 {
 	struct queues_state *st = p->priv;
+	int		 vis[QUEUE_COUNT];
 
 	switch (a) {
 	case ACTION_MOVE_UP:
@@ -214,7 +239,7 @@ queues_action(struct pane *p, enum action a)
 			st->cursor--;
 		break;
 	case ACTION_MOVE_DOWN:
-		if (st->cursor + 1 < (p->rows <= 2 ? QUEUE_COUNT :
+		if (st->cursor + 1 < (p->rows <= 2 ? queues_visible(p, vis) :
 		    queues_entries(p)))
 			st->cursor++;
 		break;
@@ -222,7 +247,7 @@ queues_action(struct pane *p, enum action a)
 		st->cursor = 0;
 		break;
 	case ACTION_LAST:
-		st->cursor = (p->rows <= 2 ? QUEUE_COUNT :
+		st->cursor = (p->rows <= 2 ? queues_visible(p, vis) :
 		    queues_entries(p)) - 1;
 		break;
 	case ACTION_OPEN:
@@ -250,8 +275,14 @@ void
 pane_queues_follow(struct pane *p, int queue)
 {
 	struct queues_state *st = p->priv;
+	int		 vis[QUEUE_COUNT], n, i;
 
-	st->cursor = queue;
+	/* The cursor counts the queues shown; the search follows them. */
+	n = queues_visible(p, vis);
+	st->cursor = queue == QUEUE_SEARCH ? n : 0;
+	for (i = 0; i < n; i++)
+		if (vis[i] == queue)
+			st->cursor = i;
 	p->dirty |= PANE_DIRTY_PAINT;
 }
 

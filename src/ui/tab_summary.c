@@ -4,8 +4,9 @@
  * (since referral, the 10-day mark, the LA's enquiries clock, since the
  * last contact). A clock that has run out says so in words ("past the
  * 20-day enquiries clock"), and is drawn as an error as well. A closure
- * request waiting for a decision comes first, with the checklist and the
- * last contacts beside it (what the supervisor approves on).
+ * request waiting for a decision comes first: one line, and in the
+ * Approvals queue with the checklist and the last contacts beside it
+ * (what the supervisor approves on).
  */
 #include <curses.h>
 #include <stdio.h>
@@ -117,8 +118,11 @@ tab_summary_paint(const struct detail *d, const struct tab_area *a,
 	struct tabs_out			 o;
 
 	tabs_out_init(&o, a, v->scroll, 0);
-	if (c->closure_pending)
+	if (c->closure_pending && v->deciding)
 		summary_closure(&o, c);
+	else if (c->closure_pending)
+		tabs_field(&o, SUMMARY_LABEL_COLS, "Closure", theme_attr(
+		    CR_NOTICE), c->closure_request);
 	if (c->restricted)
 		tabs_field(&o, SUMMARY_LABEL_COLS, "RESTRICTED",
 		    theme_attr(CR_NOTICE), "restricted record: share "

@@ -36,6 +36,7 @@ struct tab_view {
 	int	 painted_scroll; /* the scroll it was drawn at */
 	int	 lines;		/* set by the painter: scrollable lines */
 	int	 page;		/* set by the painter: lines on screen */
+	bool	 deciding;	/* Summary: the Approvals queue is open */
 };
 
 /*

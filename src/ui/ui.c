@@ -221,6 +221,17 @@ ui_cursor_moved(struct ui *ui, long row, bool at_once)
 	ui->select_due = ui_now_ms() + (at_once ? 0 : UI_DETAIL_DELAY_MS);
 }
 
+/* The supervisors' queues are shown to supervisors and managers only
+ * (the bar stays short for a caseworker; :queue opens any of them). */
+bool
+ui_queue_shown(const struct ui *ui, int q)
+{
+	const char	*kind = model_user_kind(ui->model);
+
+	return (!list_queue_is_desk((enum list_queue)q) ||
+	    strcmp(kind, "supervisor") == 0 || strcmp(kind, "admin") == 0);
+}
+
 void
 ui_open_queue(struct ui *ui, int queue)
 {
@@ -253,8 +264,11 @@ ui_global_action(struct ui *ui, enum action a)
 			ui_open_queue(ui, QUEUE_MY_CASES);
 			break;
 		}
-		t += a == ACTION_NEXT_QUEUE ? 1 : QUEUE_COUNT - 1;
-		ui_open_queue(ui, t % QUEUE_COUNT);
+		do {
+			t = (t + (a == ACTION_NEXT_QUEUE ? 1 :
+			    QUEUE_COUNT - 1)) % QUEUE_COUNT;
+		} while (!ui_queue_shown(ui, t));
+		ui_open_queue(ui, t);
 		break;
 	case ACTION_OPEN:
 		if (ui->focus == ui->list)

@@ -144,6 +144,8 @@ void	ui_set_focus(struct ui *, struct pane *);
 
 /* The list cursor moved to row: fetch its detail once input pauses. */
 void	ui_cursor_moved(struct ui *, long row, bool at_once);
+/* Whether queue q is on this officer's bar and in the queue column. */
+bool	ui_queue_shown(const struct ui *, int q);
 /* Opens a queue in the list pane and moves the focus there. */
 void	ui_open_queue(struct ui *, int queue);
 
