@@ -48,6 +48,14 @@ now_ms() { date +%s%3N; }
 # ---- the cluster and the large LA --------------------------------------
 sh tools/pgcluster.sh start var/bench
 eval "$(sh tools/pgcluster.sh env var/bench)"
+# 100 simulated officers need more than the default 100 connections.
+if [ "$(psql -X -At -U "$CME_PG_SUPERUSER" -d postgres \
+    -c 'SHOW max_connections')" -lt 150 ]; then
+	psql -X -q -U "$CME_PG_SUPERUSER" -d postgres \
+	    -c 'ALTER SYSTEM SET max_connections = 200'
+	sh tools/pgcluster.sh stop var/bench
+	sh tools/pgcluster.sh start var/bench
+fi
 db=cme_bench_$mode
 PGHOST=$PGHOST
 PGPORT=$PGPORT
@@ -254,13 +262,13 @@ if want load; then
 log "100 simulated caseworkers for ${load_secs} s (think time 1 s)"
 mkdir -p "$work/load"
 "$cw" -n 100 -t "$load_secs" -w 1000 -o "$work/load/cw" \
-    "$work/roles.txt" "$work/names.txt" "$work/upns.txt"
+    "$work/roles.txt" "$work/names.txt" "$work/upns.txt" || true
 cat "$work/load"/cw.* >"$out/load.tsv"
 echo "$load_secs" >"$out/load-secs.txt"
 log "the same, flat out (no think time), 20 s"
 mkdir -p "$work/load0"
 "$cw" -n 100 -t 20 -w 0 -o "$work/load0/cw" \
-    "$work/roles.txt" "$work/names.txt" "$work/upns.txt"
+    "$work/roles.txt" "$work/names.txt" "$work/upns.txt" || true
 cat "$work/load0"/cw.* >"$out/load-flat.tsv"
 fi
 
@@ -273,7 +281,7 @@ fi
 	echo "postgresql	$($su -c 'SHOW server_version')"
 	echo "kernel	$(uname -r)"
 	echo "os	$(. /etc/os-release && echo "$PRETTY_NAME")"
-	echo "settings	shared_buffers=$($su -c 'SHOW shared_buffers'), fsync=$($su -c 'SHOW fsync'), synchronous_commit=$($su -c 'SHOW synchronous_commit')"
+	echo "settings	shared_buffers=$($su -c 'SHOW shared_buffers'), fsync=$($su -c 'SHOW fsync'), synchronous_commit=$($su -c 'SHOW synchronous_commit'), max_connections=$($su -c 'SHOW max_connections') (tools/pgcluster.sh defaults)"
 	echo "mode	$mode"
 	echo "git	$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 	echo "date	$(date -u '+%Y-%m-%d %H:%M UTC')"
