@@ -48,9 +48,11 @@ now_ms() { date +%s%3N; }
 # ---- the cluster and the large LA --------------------------------------
 sh tools/pgcluster.sh start var/bench
 eval "$(sh tools/pgcluster.sh env var/bench)"
+export PGHOST PGPORT
 # 100 simulated officers need more than the default 100 connections.
-if [ "$(psql -X -At -U "$CME_PG_SUPERUSER" -d postgres \
-    -c 'SHOW max_connections')" -lt 150 ]; then
+maxc=$(psql -X -At -U "$CME_PG_SUPERUSER" -d postgres \
+    -c 'SHOW max_connections')
+if [ "${maxc:-0}" -lt 150 ]; then
 	psql -X -q -U "$CME_PG_SUPERUSER" -d postgres \
 	    -c 'ALTER SYSTEM SET max_connections = 200'
 	sh tools/pgcluster.sh stop var/bench
