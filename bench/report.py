@@ -28,7 +28,7 @@ TITLE = {
     "my_cases": "My cases", "open": "Open a child",
     "attendance": "Attendance tab (full year)", "timeline": "Timeline",
     "search_name": "Search, misspelt surname", "search_upn": "Search, UPN",
-    "page": "Page through 300,000 rows", "move": "Cursor move",
+    "page": "Page through All children", "move": "Cursor move",
 }
 
 
@@ -179,7 +179,8 @@ if j:
     pd = [t for t in j["trace"] if t["action"] == "page-down"]
     fetched = sum(1 for t in pd if t["rt"] > 0)
     kb = j["peak_rss_kb"]
-    row("4. Peak RSS paging the whole list", "≤ 20 MB",
+    row("4. Peak RSS paging the whole list ({} rows)".format(
+        fmt(ds.get("children"))), "≤ 20 MB",
         "{} MB".format(fmt(kb / 1024.0, nd=1)), "{:.2f}".format(
             kb / 1024.0 / 20),
         "VmHWM of the client after {} page-downs through All children "
