@@ -9,6 +9,9 @@
 #   make demo-stop     stop the demo cluster
 #   make check-layers  the layering rule (ui -> model -> db)
 #   make fuzz          libFuzzer targets (clang) under build/fuzz/
+#   make bench         the council-scale benchmarks (bench/run.sh): prints a
+#                      table and writes BENCHMARKS.md; not part of check
+#   make bench-quick   the same on a tenth of the data
 
 PKGS	 = ncursesw libpq libconfig libsodium
 CC	?= cc
@@ -59,7 +62,7 @@ FUZZ_DEPS_fuzz_keys = src/ui/keymap.c src/ui/cmdline.c \
 	src/ui/cmdline_parse.c src/ui/prompt.c src/ui/draw.c src/ui/theme.c
 
 .PHONY: all check check-unit check-layers demo demo-db demo-stop clean fuzz \
-	unit-bins install deps lint
+	unit-bins install deps lint bench bench-quick bench-bins
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/cme
@@ -104,6 +107,26 @@ $(BUILD)/tests/db_%: tests/db/%.c $(BUILD)/libcme.a tests/unit/unit.h
 		$(LDFLAGS) $(PKG_LIBS)
 
 unit-bins: $(UNIT_BIN) $(DBT_BIN) $(BUILD)/cme
+
+# Benchmarks (bench/README.md): the optimised build and the simulated
+# caseworkers, then bench/run.sh. Never part of check.
+$(BUILD)/bench/caseworker: bench/caseworker.c $(BUILD)/libcme.a
+	@mkdir -p $(dir $@)
+	@echo "  BENCH   $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libcme.a \
+		$(LDFLAGS) $(PKG_LIBS) -lm
+
+bench-bins: $(BUILD)/cme $(BUILD)/bench/caseworker
+
+bench:
+	@sh bench/deps.sh
+	@$(MAKE) --no-print-directory bench-bins
+	@sh bench/run.sh full
+
+bench-quick:
+	@sh bench/deps.sh
+	@$(MAKE) --no-print-directory bench-bins
+	@sh bench/run.sh quick
 
 # The README's test command. Installs what is missing, builds the sanitiser
 # build, and runs every suite against a throwaway cluster.

@@ -22,7 +22,7 @@ cmd_db_usage(FILE *f)
 	fprintf(f,
 	    "usage: cme db migrate            apply the schema migrations\n"
 	    "       cme db status             show the schema version\n"
-	    "       cme db seed --demo [--pupils N] [--seed S] "
+	    "       cme db seed --demo [--large] [--pupils N] [--seed S] "
 	    "[--as-of YYYY-MM-DD]\n"
 	    "                                 load synthetic demo data\n");
 }
@@ -97,13 +97,15 @@ cmd_db_seed_options(int argc, char **argv, struct seed_options *opt)
 	static const struct option longopts[] = {
 		{ "demo", no_argument, NULL, 'd' },
 		{ "pupils", required_argument, NULL, 'p' },
+		{ "large", no_argument, NULL, 'l' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char			*end;
-	int			 c;
+	int			 c, y, m, d;
+	bool			 pupils = false, as_of = false;
 
 	memset(opt, 0, sizeof *opt);
 	opt->seed = 1;
@@ -116,7 +118,12 @@ cmd_db_seed_options(int argc, char **argv, struct seed_options *opt)
 		case 'd':
 			opt->demo = true;
 			break;
+		case 'l':
+			opt->demo = true;
+			opt->large = true;
+			break;
 		case 'p':
+			pupils = true;
 			opt->pupils = (int)strtol(optarg, &end, 10);
 			if (*end != '\0' || opt->pupils < 1 ||
 			    opt->pupils > 5000000) {
@@ -136,6 +143,7 @@ cmd_db_seed_options(int argc, char **argv, struct seed_options *opt)
 			}
 			break;
 		case 'a':
+			as_of = true;
 			if (date_parse_iso(optarg, &opt->as_of) != 0) {
 				fprintf(stderr, "cme db seed: --as-of: '%s' "
 				    "is not a date (YYYY-MM-DD)\n", optarg);
@@ -158,6 +166,13 @@ cmd_db_seed_options(int argc, char **argv, struct seed_options *opt)
 	if (!opt->demo) {
 		fprintf(stderr, "cme db seed: say what to seed: --demo\n");
 		return (2);
+	}
+	if (opt->large && !pupils)
+		opt->pupils = SEED_LARGE_PUPILS;
+	/* A full school year of marks: "today" is the last 31 August. */
+	if (opt->large && !as_of) {
+		date_to_ymd(opt->as_of, &y, &m, &d);
+		opt->as_of = date_from_ymd(m >= 9 ? y : y - 1, 8, 31);
 	}
 	return (-1);
 }

@@ -33,7 +33,7 @@ usage(FILE *f)
 	fprintf(f,
 	    "usage: cme [-c FILE] [--ascii] [--theme NAME]\n"
 	    "       cme db migrate|status\n"
-	    "       cme db seed --demo [--pupils N] [--seed S] "
+	    "       cme db seed --demo [--large] [--pupils N] [--seed S] "
 	    "[--as-of YYYY-MM-DD]\n"
 	    "       cme import attendance|returns [--skip-bad FILE2] FILE|-\n"
 	    "       cme sweep [--la CODE]\n"

@@ -438,7 +438,9 @@ seed_run(struct db *db, const struct seed_options *opt, struct db_error *err)
 	w = xcalloc(1, sizeof *w);
 	w->seed = opt->seed;
 	w->as_of = opt->as_of;
-	w->pupils = opt->pupils > 0 ? opt->pupils : SEED_DEFAULT_PUPILS;
+	w->large = opt->large;
+	w->pupils = opt->pupils > 0 ? opt->pupils : opt->large ?
+	    SEED_LARGE_PUPILS : SEED_DEFAULT_PUPILS;
 
 	if (seed_prepare(db, w, err) != 0)
 		goto out;
@@ -454,9 +456,16 @@ seed_run(struct db *db, const struct seed_options *opt, struct db_error *err)
 	seed_family_plan(w);
 	date_format_iso(w->as_of, iso);
 	if (out != NULL) {
-		fprintf(out, "seeding LAs 830 and 886: %d children each, as "
-		    "of %s, seed %llu\n", w->pupils, iso,
-		    (unsigned long long)w->seed);
+		if (w->large)
+			fprintf(out, "seeding LA 830 (large, %d staff): %d "
+			    "children, LA 886: %d, as of %s, seed %llu\n",
+			    SEED_LARGE_STAFF, w->la[0].nchildren,
+			    w->la[1].nchildren, iso,
+			    (unsigned long long)w->seed);
+		else
+			fprintf(out, "seeding LAs 830 and 886: %d children "
+			    "each, as of %s, seed %llu\n", w->pupils, iso,
+			    (unsigned long long)w->seed);
 		fflush(out);
 	}
 	if (seed_settings(db, w, err) != 0 || seed_roles(db, err) != 0 ||

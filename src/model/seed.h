@@ -30,10 +30,16 @@ struct db;
 struct db_error;
 
 #define SEED_DEFAULT_PUPILS	1500	/* children per LA */
+#define SEED_LARGE_PUPILS	300000	/* LA 830's children with --large */
 
 struct seed_options {
 	bool		 demo;		/* the demo LAs, staff and logins */
-	int		 pupils;	/* children per LA (0: default) */
+	int		 pupils;	/* children per LA (0: default); with
+					 * large, of LA 830 only */
+	bool		 large;		/* benchmark scale: LA 830 with
+					 * SEED_LARGE_PUPILS children, 150
+					 * staff, ~3,000 open and ~30,000
+					 * closed cases; 886 at the default */
 	uint64_t	 seed;		/* PRNG seed */
 	int		 as_of;		/* day number (util/date.h): "today"
 					 * for the data; marks stop the day

@@ -18,6 +18,8 @@
 
 #include "model/seed_family.h"
 
+#include "model/seed.h"
+
 #include "model/seed_copy.h"
 #include "util/date.h"
 #include "util/prng.h"
@@ -165,7 +167,7 @@ seed_family_plan(struct seed_world *w)
 	struct prng		 r;
 	uint8_t			*info;
 	int			*order, *start;
-	double			 wsum, rate, c, u;
+	double			 wsum, rate, past, ehe, c, u;
 	int			 l, f, i, k, n, child, nopen, quota, lead, t;
 	int			 st, nopen_fam, assignee, minimum;
 	const struct seed_origin *o;
@@ -200,6 +202,20 @@ seed_family_plan(struct seed_world *w)
 		/* The CME population: 2-3% of children, by family. */
 		seed_world_rng(w, &r, la->la_code, SEED_RNG_PLAN, 0);
 		rate = 0.02 + 0.01 * prng_double(&r);
+		/*
+		 * The benchmark's large LA (seed.h: large): about 3,000 open
+		 * cases in 300,000 children (three quarters of its CME
+		 * children have one open) and, with past cases on about one
+		 * child in ten, 30,000 closed ones; in proportion for other
+		 * sizes.
+		 */
+		past = 0.014;		/* PAST_CASE: u in [0.008, past) */
+		ehe = 0.021;		/* EHE: u in [past, ehe) */
+		if (w->large && l == 0) {
+			rate = 3000.0 / 0.736 / SEED_LARGE_PUPILS;
+			past = 0.1055;
+			ehe = 0.1125;
+		}
 		c = wsum > 0 ? rate * n / wsum : 0;
 		nopen = 0;
 		for (f = 0; f < la->nfamilies; f++) {
@@ -234,8 +250,9 @@ seed_family_plan(struct seed_world *w)
 				u = prng_double(&r);
 				p[i].kind = u < 0.005 ? SEED_KIND_STREAK :
 				    u < 0.008 ? SEED_KIND_SICK :
-				    u < 0.014 ? SEED_KIND_PAST_CASE :
-				    u < 0.021 ? SEED_KIND_EHE : SEED_KIND_ROLL;
+				    u < past ? SEED_KIND_PAST_CASE :
+				    u < ehe ? SEED_KIND_EHE :
+				    SEED_KIND_ROLL;
 				if (p[i].kind == SEED_KIND_PAST_CASE)
 					p[i].status = SEED_ST_CLOSED;
 			}

@@ -15,6 +15,8 @@
 
 #include "model/seed_world.h"
 
+#include "model/seed.h"
+
 #include "util/date.h"
 #include "util/prng.h"
 #include "util/xmalloc.h"
@@ -67,27 +69,90 @@ static const struct {
 static void	 seed_world_schools(struct seed_world *, struct seed_la *);
 static uint64_t	 seed_world_mix(uint64_t);
 
+/*
+ * The generated officers of a large LA 830 (seed_world_init, large):
+ * mostly caseworkers, a supervisor per ten of them, a few admins, spread
+ * over the LA's teams. Their strings live in seed_extra_text. A seed is
+ * one run of one command, so one static table is enough.
+ */
+#define SEED_EXTRA_MAX	SEED_LARGE_STAFF
+static struct seed_staff seed_extra[SEED_EXTRA_MAX];
+static char	 seed_extra_text[SEED_EXTRA_MAX][3][64];
+static int	 seed_nextra;
+
+static const char *const seed_extra_fore[] = {
+	"Jordan", "Hannah", "Imran", "Chloe", "Tom", "Aisha", "Gareth",
+	"Mei", "Owen", "Zara", "Liam", "Femi", "Ruth", "Dev", "Nia", "Piotr",
+};
+static const char *const seed_extra_sur[] = {
+	"Ellis", "Patel", "Hughes", "Mensah", "Kowalski", "Brooks", "Iqbal",
+	"Shaw", "Lloyd", "Osei", "Marsh", "Fraser", "Khan", "Wood", "Begum",
+	"Doyle", "Reilly", "Lin", "Parry",
+};
+
+static void
+seed_world_extra_staff(int have)
+{
+	struct seed_staff	*st;
+	int			 i, n;
+
+	n = SEED_LARGE_STAFF - have;
+	if (n > SEED_EXTRA_MAX)
+		n = SEED_EXTRA_MAX;
+	for (i = 0; i < n; i++) {
+		st = &seed_extra[i];
+		st->la_code = 830;
+		if (i % 11 == 10) {
+			st->kind = "supervisor";
+			st->group = "cme_supervisor";
+		} else if (i % 47 == 46) {
+			st->kind = "admin";
+			st->group = "cme_admin";
+		} else {
+			st->kind = "caseworker";
+			st->group = "cme_caseworker";
+		}
+		st->team = strcmp(st->kind, "admin") == 0 ? -1 : i % 3;
+		snprintf(seed_extra_text[i][0], sizeof seed_extra_text[i][0],
+		    "officer%03d", i + 1);
+		snprintf(seed_extra_text[i][1], sizeof seed_extra_text[i][1],
+		    "%s %s", seed_extra_fore[i % NELEM(seed_extra_fore)],
+		    seed_extra_sur[i % NELEM(seed_extra_sur)]);
+		snprintf(seed_extra_text[i][2], sizeof seed_extra_text[i][2],
+		    "officer%03d@derbyshire.example.org", i + 1);
+		st->role = seed_extra_text[i][0];
+		st->display_name = seed_extra_text[i][1];
+		st->email = seed_extra_text[i][2];
+	}
+	seed_nextra = n > 0 ? n : 0;
+}
+
 int
 seed_world_staff_count(void)
 {
-	return (NELEM(seed_staff_table));
+	return (NELEM(seed_staff_table) + seed_nextra);
 }
 
 const struct seed_staff *
 seed_world_staff(int i)
 {
+	if (i >= NELEM(seed_staff_table))
+		return (&seed_extra[i - NELEM(seed_staff_table)]);
 	return (&seed_staff_table[i]);
 }
 
 int
 seed_world_find_staff(int la_code, const char *kind, int n)
 {
-	int	 i;
+	const struct seed_staff	*st;
+	int			 i;
 
-	for (i = 0; i < NELEM(seed_staff_table); i++)
-		if (seed_staff_table[i].la_code == la_code &&
-		    strcmp(seed_staff_table[i].kind, kind) == 0 && n-- == 0)
+	for (i = 0; i < seed_world_staff_count(); i++) {
+		st = seed_world_staff(i);
+		if (st->la_code == la_code && strcmp(st->kind, kind) == 0 &&
+		    n-- == 0)
 			return (i);
+	}
 	return (-1);
 }
 
@@ -152,8 +217,8 @@ seed_world_schools(struct seed_world *w, struct seed_la *la)
 
 	seed_world_rng(w, &r, la->la_code, SEED_RNG_WORLD, 1);
 	n = 12 + (int)prng_below(&r, 9);
-	if (w->pupils / 750 > n)
-		n = w->pupils / 750;
+	if (la->nchildren / 750 > n)
+		n = la->nchildren / 750;
 	if (n > 3990)
 		n = 3990;
 	la->nschools = n;
@@ -235,15 +300,27 @@ seed_world_init(struct seed_world *w)
 	struct seed_year y;
 	int		 i, k, t;
 
+	long long	 next_child;
+	int		 have;
+
 	w->academic_year = seed_calendar_academic_year(w->as_of);
+	seed_nextra = 0;
+	if (w->large) {
+		for (i = have = 0; i < NELEM(seed_staff_table); i++)
+			have += seed_staff_table[i].la_code == 830;
+		seed_world_extra_staff(have);
+	}
+	next_child = w->base_child;
 	for (i = 0; i < SEED_LAS; i++) {
 		la = &w->la[i];
 		memset(la, 0, sizeof *la);
 		la->index = i;
 		la->la_code = seed_las[i].la_code;
 		la->name = seed_las[i].name;
-		la->nchildren = w->pupils;
-		la->first_child_id = w->base_child + (long long)i * w->pupils;
+		la->nchildren = w->large && i > 0 ? SEED_DEFAULT_PUPILS :
+		    w->pupils;
+		la->first_child_id = next_child;
+		next_child += la->nchildren;
 		for (t = 0; t < SEED_MAX_TEAMS && seed_las[i].teams[t] != NULL;
 		    t++) {
 			la->teams[t].team_id = w->base_team + i * SEED_MAX_TEAMS
@@ -288,4 +365,5 @@ seed_world_release(struct seed_world *w)
 		calendar_release(&w->la[i].cal);
 		memset(&w->la[i], 0, sizeof w->la[i]);
 	}
+	seed_nextra = 0;
 }

@@ -25,6 +25,7 @@ struct prng;
 #define SEED_MAX_TEAMS		3
 #define SEED_YEAR_GROUPS	12	/* Reception (0) to Year 11 (11) */
 #define SEED_HISTORY_YEARS	14	/* academic years with known dates */
+#define SEED_LARGE_STAFF	150	/* staff of LA 830 when large */
 
 /* What happens to a child, decided before any family is generated. */
 enum seed_kind {
@@ -131,7 +132,11 @@ struct seed_world {
 	uint64_t	 seed;
 	int		 as_of;
 	int		 academic_year;
-	int		 pupils;
+	int		 pupils;	/* children of the first LA (830); of
+					 * both unless large */
+	bool		 large;		/* benchmark scale: 830 large (150
+					 * staff, fewer open and more closed
+					 * cases), 886 at the demo's size */
 	struct seed_la	 la[SEED_LAS];
 	struct seed_codes codes;	/* from cme.attendance_code */
 	char		 enquiry[16][32]; /* cme.enquiry_item, by sort */
@@ -155,7 +160,11 @@ struct seed_world {
 	int		 base_term;
 };
 
-/* The static staff table; entries are borrowed for the whole program. */
+/*
+ * The staff: the static demo table, then (after seed_world_init with
+ * large set) the generated officers that bring LA 830 to SEED_LARGE_STAFF.
+ * Entries are borrowed until seed_world_release.
+ */
 int			 seed_world_staff_count(void);
 const struct seed_staff	*seed_world_staff(int);
 /* The staff index of the n-th caseworker / supervisor of an LA, or -1. */
