@@ -30,12 +30,15 @@ const char *const contact_kinds[] = {
 static const struct casework_what contact_what = {
 	"Contact recorded", "Contact not recorded",
 };
+static const struct casework_what contact_amend_what = {
+	"Correction recorded beside the contact", "Correction not recorded",
+};
 
 int
 model_contact_record(struct model *m, const struct contact_input *in,
     char *msg, size_t msgsize)
 {
-	const char	*params[7];
+	const char	*params[8];
 	size_t		 i;
 	bool		 known = false;
 
@@ -68,8 +71,11 @@ model_contact_record(struct model *m, const struct contact_input *in,
 	params[4] = in->with_whom;
 	params[5] = in->outcome;
 	params[6] = in->note != NULL ? in->note : "";
+	params[7] = in->amends != NULL && *in->amends != '\0' ? in->amends :
+	    NULL;
 	*msg = '\0';
 	return (casework_send(m, "SELECT cme.contact_record($1::bigint, "
-	    "$2::uuid, $3, $4::timestamptz, $5, $6, $7)", 7, params,
-	    &contact_what, in->serial));
+	    "$2::uuid, $3, $4::timestamptz, $5, $6, $7, $8::bigint)", 8,
+	    params, params[7] != NULL ? &contact_amend_what : &contact_what,
+	    in->serial));
 }

@@ -18,6 +18,7 @@ struct contact_input {
 	const char	*when;		/* a timestamp, "" or "now" */
 	const char	*idem_key;	/* the draft's UUID: retries are safe */
 	unsigned	 serial;	/* the draft's (drafts.h) */
+	const char	*amends;	/* the contact corrected, or ""/NULL */
 };
 
 /* The kinds, for prompts and completion (NULL-terminated, static). */

@@ -103,6 +103,7 @@ struct detail_event {
 	const char	*kind;		/* contact, amended, return, alert... */
 	const char	*text;		/* one line (newlines folded) */
 	bool		 amendment;	/* a correction of the event above */
+	const char	*contact_id;	/* a contact's (the original's), or "" */
 };
 
 struct detail_timeline {

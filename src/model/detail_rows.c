@@ -246,6 +246,8 @@ detail_tl_add(struct detail *d, int which, const struct db_rows *r)
 		row->ev.kind = detail_str(d, DETAIL_TIMELINE, r, i, "kind");
 		row->ev.text = detail_str(d, DETAIL_TIMELINE, r, i, "text");
 		row->ev.amendment = detail_bool(r, i, "amendment");
+		row->ev.contact_id = detail_str(d, DETAIL_TIMELINE, r, i,
+		    "contact_id");
 	}
 }
 

@@ -200,7 +200,7 @@
 	"  SELECT kc.contact_id, ct.root, ct.root_at, ct.depth + 1 " \
 	"  FROM ct JOIN kc ON kc.amends_contact_id = ct.contact_id) " \
 	"SELECT extract(epoch FROM ev.at) AS at, ev.day, ev.kind, ev.text, " \
-	"  ev.amendment " \
+	"  ev.amendment, CASE WHEN ev.grp <> 0 THEN ev.grp END AS contact_id " \
 	"FROM (" \
 	" SELECT ct.root_at AS at, ct.root AS grp, ct.depth AS sub, " \
 	"   kc.recorded_at AS at2, " \
@@ -335,9 +335,14 @@
 #define QUERY_DETAIL_TIMELINE_AUDIT \
 	"SELECT extract(epoch FROM a.at) AS at, " \
 	"  to_char(a.at, 'YYYY-MM-DD') AS day, 'case' AS kind, " \
-	"  'case ' || a.entity_key || ' status ' || " \
-	"  coalesce(a.before ->> 'status', '?') || ' -> ' || " \
-	"  (a.after ->> 'status') || ' (' || " \
+	"  'case ' || a.entity_key || CASE " \
+	"    WHEN a.after ? 'status' THEN ' status ' || " \
+	"      coalesce(a.before ->> 'status', '?') || ' -> ' || " \
+	"      (a.after ->> 'status') " \
+	"    WHEN a.after ? 'assigned_to' THEN ' assigned to ' || " \
+	"      coalesce(a.after ->> 'assigned_to', 'the team') || ' (was ' || " \
+	"      coalesce(a.before ->> 'assigned_to', 'the team') || ')' " \
+	"    ELSE ' changed' END || ' (' || " \
 	"  coalesce(s.display_name, a.actor::text) || ')' AS text, " \
 	"  false AS amendment " \
 	"FROM cme.audit_log a " \

@@ -83,5 +83,6 @@ void		 pane_queues_follow(struct pane *, int queue);
 extern const struct pane_ops	pane_queues_ops;
 extern const struct pane_ops	pane_list_ops;
 extern const struct pane_ops	pane_detail_ops;
+const char	*pane_detail_contact(struct pane *);
 
 #endif /* CME_UI_PANE_H */

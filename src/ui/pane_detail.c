@@ -329,6 +329,26 @@ detail_cursor(struct pane *p, int *y, int *x)
 	return (true);
 }
 
+/* The contact of the Timeline event under the detail's cursor ("" for
+ * none), when the Timeline is the tab shown; borrowed. */
+const char *
+pane_detail_contact(struct pane *p)
+{
+	struct detail_state		*ps = p->priv;
+	const struct detail_timeline	*tl;
+	struct detail			*d = model_detail(p->ui->model);
+	int				 c;
+
+	if (detail_tab(d) != DETAIL_TIMELINE)
+		return ("");
+	tl = detail_timeline(d);
+	c = ps->view[DETAIL_TIMELINE].cursor;
+	if (!tl->st.loaded || c < 0 || c >= tl->n ||
+	    tl->events[c].contact_id == NULL)
+		return ("");
+	return (tl->events[c].contact_id);
+}
+
 const struct pane_ops pane_detail_ops = {
 	.name = "detail",
 	.priv_size = sizeof (struct detail_state),

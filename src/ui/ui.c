@@ -322,7 +322,12 @@ ui_global_action(struct ui *ui, enum action a)
 		ui_alert_begin(ui, tagged);
 		break;
 	case ACTION_CONTACT:
-		ui_form_begin(ui, UI_FORM_CONTACT, false);
+		/* On a contact in the Timeline (focused): a correction. */
+		if (ui->focus == ui->detail &&
+		    *pane_detail_contact(ui->detail) != '\0')
+			ui_form_begin_amend(ui, pane_detail_contact(ui->detail));
+		else
+			ui_form_begin(ui, UI_FORM_CONTACT, false);
 		break;
 	case ACTION_CONTACT_EDITOR:
 		ui_form_begin_editor(ui);

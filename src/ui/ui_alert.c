@@ -5,8 +5,10 @@
  * `a` gathers the alerts (the row under the cursor, or the tagged rows
  * after `;`) and shows a one-line menu; the next key picks the action.
  * Actions that need more (whom to assign to, until when, a note) open the
- * line prompt for it. The model sends everything in one round trip and
- * reports the outcome as a notice; tags are cleared once sent.
+ * line prompt for it. On tagged rows the action, its argument and the
+ * count are put as a y/n question before anything is sent. The model
+ * sends everything in one round trip (one transaction) and reports the
+ * outcome as a notice; tags are cleared once sent.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -29,13 +31,15 @@ static const struct {
 	int		 key;
 	enum alert_act	 act;
 	const char	*ask;		/* prompt label, NULL: no argument */
+	const char	*verb;		/* for the batch's question */
 } ui_alert_menu[] = {
-	{ 'k', ALERT_ACK, NULL },
-	{ 's', ALERT_ASSIGN, "assign to (login, or team): " },
-	{ 'z', ALERT_SNOOZE, "snooze until (YYYY-MM-DD): " },
-	{ 'e', ALERT_ESCALATE, "escalate, note (optional): " },
-	{ 'c', ALERT_OPEN_CASE, "open a case, reason (optional): " },
-	{ 'r', ALERT_RESOLVE, "resolve, note: " },
+	{ 'k', ALERT_ACK, NULL, "Acknowledge" },
+	{ 's', ALERT_ASSIGN, "assign to (login, or team): ", "Assign" },
+	{ 'z', ALERT_SNOOZE, "snooze until (YYYY-MM-DD): ", "Snooze" },
+	{ 'e', ALERT_ESCALATE, "escalate, note (optional): ", "Escalate" },
+	{ 'c', ALERT_OPEN_CASE, "open a case, reason (optional): ",
+	  "Open cases for" },
+	{ 'r', ALERT_RESOLVE, "resolve, note: ", "Resolve" },
 };
 
 #define UI_ALERT_MENU_TEXT \
@@ -79,11 +83,42 @@ ui_alert_paint_menu(struct ui *ui)
 	    A_BOLD, DRAW_ELLIPSIS);
 }
 
+static const char *
+ui_alert_verb(int act)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof ui_alert_menu / sizeof ui_alert_menu[0]; i++)
+		if ((int)ui_alert_menu[i].act == act)
+			return (ui_alert_menu[i].verb);
+	return ("Act on");
+}
+
 static void
 ui_alert_send(struct ui *ui, const char *arg)
 {
-	char	msg[256];
+	struct prompt_config	cfg;
+	char			msg[256], label[160];
 
+	/* A batch says what it will do, and to how many, before it goes. */
+	if (ui->alert_ntargets > 1 && !ui->alert_confirming) {
+		free(ui->alert_arg);
+		ui->alert_arg = arg != NULL ? xstrdup(arg) : NULL;
+		ui->alert_confirming = true;
+		snprintf(label, sizeof label, "%s %zu alerts%s%s%s in one "
+		    "transaction? y/n: ", ui_alert_verb(ui->alert_act),
+		    ui->alert_ntargets, arg != NULL && *arg != '\0' ? " (" : "",
+		    arg != NULL ? arg : "", arg != NULL && *arg != '\0' ?
+		    ")" : "");
+		memset(&cfg, 0, sizeof cfg);
+		cfg.label = label;
+		prompt_free(ui->prompt);
+		ui->prompt = prompt_new(&cfg);
+		ui->prompt_kind = UI_PROMPT_ALERT;
+		ui->bars_dirty = true;
+		return;
+	}
+	ui->alert_confirming = false;
 	if (model_alert_act(ui->model, ui->alert_targets, ui->alert_ntargets,
 	    (enum alert_act)ui->alert_act, arg, msg, sizeof msg) != 0) {
 		ui_message(ui, msg);
@@ -125,7 +160,21 @@ ui_alert_menu_key(struct ui *ui, int key)
 void
 ui_alert_argument(struct ui *ui, const char *text)
 {
-	ui_alert_send(ui, text);
+	char	*arg;
+
+	if (!ui->alert_confirming) {
+		ui_alert_send(ui, text);
+		return;
+	}
+	if (strcmp(text, "y") != 0 && strcmp(text, "Y") != 0) {
+		ui->alert_confirming = false;
+		ui_message(ui, "nothing done");
+		return;
+	}
+	arg = ui->alert_arg;
+	ui->alert_arg = NULL;
+	ui_alert_send(ui, arg);
+	free(arg);
 }
 
 void
@@ -134,4 +183,7 @@ ui_alert_release(struct ui *ui)
 	free(ui->alert_targets);
 	ui->alert_targets = NULL;
 	ui->alert_ntargets = 0;
+	free(ui->alert_arg);
+	ui->alert_arg = NULL;
+	ui->alert_confirming = false;
 }

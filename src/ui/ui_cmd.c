@@ -320,6 +320,10 @@ ui_prompt_key(struct ui *ui, bool is_keycode, wint_t ch)
 		ui->prompt = NULL;
 		if (kind == UI_PROMPT_FORM)
 			ui_form_cancel(ui);
+		else if (kind == UI_PROMPT_ALERT && ui->alert_confirming) {
+			ui->alert_confirming = false;
+			ui_message(ui, "nothing done");
+		}
 		break;
 	case PROMPT_UNHANDLED:
 		if (!is_keycode && ch == 12) {	/* C-l still redraws */

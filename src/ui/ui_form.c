@@ -257,6 +257,7 @@ ui_form_submit_contact(struct ui *ui, char *msg, size_t n)
 	in.note = ui->form->fields[4];
 	in.idem_key = ui->form->idem_key;
 	in.serial = ui->form_serial;
+	in.amends = ui->form->item;
 	return (model_contact_record(ui->model, &in, msg, n));
 }
 
@@ -584,6 +585,21 @@ ui_form_begin(struct ui *ui, enum ui_form_kind kind, bool tagged)
 	}
 	if (kind == UI_FORM_ENQUIRY)	/* the numbers to answer with */
 		detail_set_tab(model_detail(ui->model), DETAIL_ENQUIRIES);
+	ui_form_keep(ui);
+	ui_form_ask(ui);
+}
+
+/* A correction of contact_id: a new contact linked to it (contacts are
+ * never changed), shown under it in the Timeline. */
+void
+ui_form_begin_amend(struct ui *ui, const char *contact_id)
+{
+	ui_form_begin(ui, UI_FORM_CONTACT, false);
+	if (ui->form == NULL)
+		return;
+	draft_set(&ui->form->item, contact_id);
+	snprintf(ui->form_refused, sizeof ui->form_refused, "correcting "
+	    "contact %s", contact_id);
 	ui_form_keep(ui);
 	ui_form_ask(ui);
 }

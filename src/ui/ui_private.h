@@ -39,6 +39,8 @@ struct ui {
 	bool			 alert_menu;	/* 'a': the next key picks */
 	int			 alert_act;	/* enum alert_act chosen */
 	bool			 alert_tagged;
+	bool			 alert_confirming; /* the batch's y/n asked */
+	char			*alert_arg;	/* owned: its argument */
 	struct alert_target	*alert_targets;	/* owned */
 	size_t			 alert_ntargets;
 	struct draft		*form;		/* owned: the form being asked */
@@ -117,6 +119,7 @@ void	ui_prompt_key(struct ui *, bool is_keycode, wint_t ch);
 /* ui_form.c: the casework forms (c E C e s + A R u). */
 void	ui_form_begin(struct ui *, enum ui_form_kind, bool tagged);
 void	ui_form_begin_editor(struct ui *);
+void	ui_form_begin_amend(struct ui *, const char *contact_id);
 void	ui_form_answer(struct ui *, const char *text);
 void	ui_form_typed(struct ui *);
 void	ui_form_cancel(struct ui *);

@@ -53,9 +53,14 @@ is "the first alert is acknowledged in the database" \
 screen_keys j t t
 screen_expect "t tags two rows" "2 tagged"
 screen_keys '\;' a z "2020-01-01" Enter
+screen_expect "a batch asks first, with the action and the count" \
+    "Snooze 2 alerts (2020-01-01) in one transaction? y/n:"
+screen_keys y Enter
 screen_expect "a snooze date in the past is refused" \
     "snooze until a day after today"
-screen_keys '\;' a z "2099-01-15" Enter
+screen_keys '\;' a z "2099-01-15" Enter n Enter
+screen_expect "n sends nothing" "nothing done"
+screen_keys '\;' a z "2099-01-15" Enter y Enter
 screen_expect "; a z snoozes both tagged alerts" "Snoozed 2 alerts"
 is "both are snoozed until 2099-01-15" \
     "$(q "SELECT string_agg(status || ' ' || snooze_until, ',')

@@ -92,6 +92,27 @@ Spoke to the aunt on the doorstep.
 Family moved to Leeds in May."
 screen_expect "the screen is redrawn after the editor" "Enquiries: "
 
+# ---- a correction: contacts are never changed, a new one is linked ----
+last=$(q "SELECT contact_id FROM cme.case_contact WHERE case_id = $case_id
+    ORDER BY contact_id DESC LIMIT 1")
+screen_keys 2
+screen_expect "the Timeline" "[Timeline]"
+screen_keys Tab
+screen_keys c
+screen_expect "c on a contact in the Timeline corrects it" \
+    "[correcting contact $last]"
+screen_keys letter Enter Enter "Household" Enter "Returned unopened" Enter \
+    Enter
+screen_expect "the correction is recorded" "Correction recorded"
+is "a new contact, linked to the original, which is unchanged" \
+    "$(q "SELECT (SELECT amends_contact_id FROM cme.case_contact
+        WHERE case_id = $case_id ORDER BY contact_id DESC LIMIT 1) || '|' ||
+        (SELECT outcome FROM cme.case_contact WHERE contact_id = $last)")" \
+    "$last|Sent"
+screen_expect "the Timeline shows it under the original" \
+    "correction (letter): Returned unopened"
+screen_keys Tab Tab		# back to the list
+
 # ---- escalate: refused without a reason, the text kept, R re-applies ----
 screen_keys s escalated Enter Enter
 screen_expect "escalating without a reason is refused, the form kept" \
