@@ -84,6 +84,33 @@ fresh_db() {
 	migrate_db "$1" >/dev/null
 }
 
+# ---- fault tests: stopping and starting the test cluster's server ----
+# The cluster's data directory is $PGHOST/data (tools/pgcluster.sh); as
+# root the server runs as postgres.
+
+_pg_ctl() {
+	_pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V |
+	    tail -n 1)
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u postgres -- "$_pgbin/pg_ctl" -D "$PGHOST/data" "$@"
+	else
+		"$_pgbin/pg_ctl" -D "$PGHOST/data" "$@"
+	fi
+}
+# pg_data_present: true when the cluster's data directory is here.
+pg_data_present() {
+	[ -f "$PGHOST/data/PG_VERSION" ]
+}
+# pg_server_stop: a fast shutdown, waiting for it.
+pg_server_stop() {
+	_pg_ctl -m fast -w stop >/dev/null 2>&1
+}
+# pg_server_up: starts the server unless it runs, waiting for it.
+pg_server_up() {
+	_pg_ctl status >/dev/null 2>&1 ||
+	    _pg_ctl -l "$PGHOST/server.log" -w -t 60 start >/dev/null 2>&1
+}
+
 # ---- screen tests: the real binary in a private, detached tmux server ----
 # CME_TMUX names the tmux socket (tests/run-all.sh gives each script its
 # own). tmux -f /dev/null: no user configuration; status line off so the

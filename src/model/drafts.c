@@ -175,6 +175,25 @@ drafts_add_key(struct drafts *ds, struct db_batch *b)
 	sodium_memzero(hex, sizeof hex);
 }
 
+/* Offers the draft in journal j, if it holds one of this login's. */
+static bool
+drafts_offer_from(struct drafts *ds, struct draft_journal *j)
+{
+	struct draft	d;
+	char		msg[512];
+	int		rc;
+
+	rc = draft_journal_read(j, &d, msg, sizeof msg);
+	if (rc < 0)
+		drafts_trouble(ds, msg);
+	if (rc != 1)
+		return (false);
+	if (strcmp(d.user, db_user(ds->db)) == 0)
+		drafts_offer_set(ds, &d, NULL);
+	draft_release(&d);
+	return (true);
+}
+
 static void
 drafts_on_key(void *arg, const struct db_rows *r, const struct db_error *err)
 {
@@ -182,9 +201,7 @@ drafts_on_key(void *arg, const struct db_rows *r, const struct db_error *err)
 	unsigned char	 key[DRAFT_KEY_BYTES];
 	const char	*v;
 	char		*path, msg[512];
-	struct draft	 d;
 	size_t		 bin;
-	int		 rc;
 
 	if (err != NULL || db_rows_count(r) != 1 ||
 	    (v = db_rows_value(r, 0, 0)) == NULL || strncmp(v, "\\x", 2) != 0)
@@ -223,26 +240,11 @@ drafts_on_key(void *arg, const struct db_rows *r, const struct db_error *err)
 		return;
 	}
 	/* A form interrupted (SIGHUP, a crash) first, else one kept. */
-	if (!ds->have_cur) {
-		rc = draft_journal_read(ds->journal, &d, msg, sizeof msg);
-		if (rc < 0)
-			drafts_trouble(ds, msg);
-		if (rc == 1) {
-			if (strcmp(d.user, db_user(ds->db)) == 0)
-				drafts_offer_set(ds, &d, NULL);
-			draft_release(&d);
-			draft_journal_remove(ds->journal);
-			return;
-		}
+	if (!ds->have_cur && drafts_offer_from(ds, ds->journal)) {
+		draft_journal_remove(ds->journal);
+		return;
 	}
-	rc = draft_journal_read(ds->kept, &d, msg, sizeof msg);
-	if (rc < 0)
-		drafts_trouble(ds, msg);
-	if (rc == 1) {
-		if (strcmp(d.user, db_user(ds->db)) == 0)
-			drafts_offer_set(ds, &d, NULL);
-		draft_release(&d);
-	}
+	(void)drafts_offer_from(ds, ds->kept);
 }
 
 /* ---- the form's life ---- */

@@ -49,7 +49,8 @@ typedef const char *const *(*ui_form_words_fn)(struct ui *);
 
 struct ui_form_question {
 	const char		*label;
-	ui_form_words_fn	 words;		/* completion, or NULL */
+	const char *const	*words;		/* completion, or NULL */
+	ui_form_words_fn	 words_now;	/* or words known only now */
 	const char		*initial;	/* the answer offered */
 	bool			 note;		/* C-x: $EDITOR */
 	int			 strict;	/* 1: one of the words; 2: or
@@ -69,48 +70,6 @@ struct ui_form_def {
 	bool			 (*skip)(const struct draft *, int step);
 	int			 (*submit)(struct ui *, char *msg, size_t);
 };
-
-static const char *const *
-ui_form_words_contact(struct ui *ui)
-{
-	(void)ui;
-	return (contact_kinds);
-}
-
-static const char *const *
-ui_form_words_outcome(struct ui *ui)
-{
-	(void)ui;
-	return (closure_outcomes);
-}
-
-static const char *const *
-ui_form_words_status(struct ui *ui)
-{
-	(void)ui;
-	return (casework_statuses);
-}
-
-static const char *const *
-ui_form_words_state(struct ui *ui)
-{
-	(void)ui;
-	return (casework_enquiry_states);
-}
-
-static const char *const *
-ui_form_words_source(struct ui *ui)
-{
-	(void)ui;
-	return (casework_sources);
-}
-
-static const char *const *
-ui_form_words_reason(struct ui *ui)
-{
-	(void)ui;
-	return (casework_reasons);
-}
 
 static const char *const *
 ui_form_words_staff(struct ui *ui)
@@ -328,64 +287,68 @@ ui_form_submit_assign(struct ui *ui, char *msg, size_t n)
 	return (rc);
 }
 
+/* Questions: Q(label) plain, or Q(label, .words = (completion; .strict
+ * 1: one of them, 2: or nothing), .initial = (offered), .note = true
+ * (C-x: $EDITOR)). */
+#define Q(...)	{ .label = __VA_ARGS__ }
+
 static const struct ui_form_def ui_forms[UI_FORM_COUNT] = {
 	[UI_FORM_CONTACT] = { UI_FORM_CONTACT, "contact", true, false, 5, {
-		{ "contact (Tab lists the kinds): ", ui_form_words_contact,
-		  NULL, false, 1 },
-		{ "when (Enter: now; or HH:MM, or YYYY-MM-DD HH:MM): ", NULL,
-		  "now", false },
-		{ "with whom: ", NULL, NULL, false },
-		{ "outcome: ", NULL, NULL, false },
-		{ "note (Enter for none; C-x: $EDITOR): ", NULL, NULL, true },
+		Q("contact (Tab lists the kinds): ", .words = contact_kinds,
+		  .strict = 1),
+		Q("when (Enter: now; or HH:MM, or YYYY-MM-DD HH:MM): ",
+		  .initial = "now"),
+		Q("with whom: "),
+		Q("outcome: "),
+		Q("note (Enter for none; C-x: $EDITOR): ", .note = true),
 	    }, "contact not recorded", NULL, NULL, ui_form_submit_contact },
 	[UI_FORM_CLOSURE] = { UI_FORM_CLOSURE, "closure", true, true, 2, {
-		{ "closure outcome (Tab lists them): ", ui_form_words_outcome,
-		  NULL, false, 1 },
-		{ "note for the supervisor (C-x: $EDITOR): ", NULL, NULL,
-		  true },
+		Q("closure outcome (Tab lists them): ",
+		  .words = closure_outcomes, .strict = 1),
+		Q("note for the supervisor (C-x: $EDITOR): ", .note = true),
 	    }, "nothing sent", NULL, NULL, ui_form_submit_closure },
 	[UI_FORM_DECIDE] = { UI_FORM_DECIDE, "closure_decide", true, true, 2, {
-		{ "approve this closure? (y: approve, n: reject): ", NULL,
-		  NULL, false },
-		{ "note: ", NULL, NULL, true },
+		Q("approve this closure? (y: approve, n: reject): "),
+		Q("note: ", .note = true),
 	    }, "nothing sent", ui_form_check_decide, NULL,
 	    ui_form_submit_decide },
 	[UI_FORM_ENQUIRY] = { UI_FORM_ENQUIRY, "enquiry", true, true, 4, {
-		{ "checklist item (its number, or Tab lists the codes): ",
-		  ui_form_words_items, NULL, false },
-		{ "state (Tab lists them): ", ui_form_words_state, NULL,
-		  false, 1 },
-		{ "done on (Enter: today; or YYYY-MM-DD): ", NULL, "today",
-		  false },
-		{ "note (C-x: $EDITOR): ", NULL, NULL, true },
+		Q("checklist item (its number, or Tab lists the codes): ",
+		  .words_now = ui_form_words_items),
+		Q("state (Tab lists them): ",
+		  .words = casework_enquiry_states, .strict = 1),
+		Q("done on (Enter: today; or YYYY-MM-DD): ",
+		  .initial = "today"),
+		Q("note (C-x: $EDITOR): ", .note = true),
 	    }, "checklist not changed", ui_form_check_enquiry,
 	    ui_form_skip_enquiry, ui_form_submit_enquiry },
 	[UI_FORM_STATUS] = { UI_FORM_STATUS, "status", true, true, 3, {
-		{ "new status (Tab lists them): ", ui_form_words_status, NULL,
-		  false, 1 },
-		{ "transfer to which LA (its three-digit code): ", NULL, NULL,
-		  false },
-		{ "reason or note (escalation needs one; C-x: $EDITOR): ",
-		  NULL, NULL, true },
+		Q("new status (Tab lists them): ", .words = casework_statuses,
+		  .strict = 1),
+		Q("transfer to which LA (its three-digit code): "),
+		Q("reason or note (escalation needs one; C-x: $EDITOR): ",
+		  .note = true),
 	    }, "status not changed", NULL, ui_form_skip_status,
 	    ui_form_submit_status },
 	[UI_FORM_OPEN] = { UI_FORM_OPEN, "open", false, false, 4, {
-		{ "referred by (Tab lists the sources): ",
-		  ui_form_words_source, NULL, false, 1 },
-		{ "primary reason (Tab lists them; Enter: not known yet): ",
-		  ui_form_words_reason, NULL, false, 2 },
-		{ "referred on (Enter: today; or YYYY-MM-DD): ", NULL,
-		  "today", false },
-		{ "summary (C-x: $EDITOR): ", NULL, NULL, true },
+		Q("referred by (Tab lists the sources): ",
+		  .words = casework_sources, .strict = 1),
+		Q("primary reason (Tab lists them; Enter: not known yet): ",
+		  .words = casework_reasons, .strict = 2),
+		Q("referred on (Enter: today; or YYYY-MM-DD): ",
+		  .initial = "today"),
+		Q("summary (C-x: $EDITOR): ", .note = true),
 	    }, "no case opened", NULL, NULL, ui_form_submit_open },
 	[UI_FORM_ASSIGN] = { UI_FORM_ASSIGN, "assign", true, true, 3, {
-		{ "assign to (Tab lists the officers; team: the team "
-		  "queue): ", ui_form_words_staff, NULL, false },
-		{ "note: ", NULL, NULL, false },
-		{ NULL, NULL, NULL, false },	/* the batch's question */
+		Q("assign to (Tab lists the officers; team: the team "
+		  "queue): ", .words_now = ui_form_words_staff),
+		Q("note: "),
+		Q(NULL),	/* the batch's question, made */
 	    }, "nothing assigned", ui_form_check_assign, ui_form_skip_assign,
 	    ui_form_submit_assign },
 };
+
+#undef Q
 
 /* ---- the engine ---- */
 
@@ -393,6 +356,17 @@ static const struct ui_form_def *
 ui_form_def(const struct ui *ui)
 {
 	return (&ui_forms[ui->form_kind]);
+}
+
+/* A question's completions, fixed or made now. */
+static const char *const *
+ui_form_words(struct ui *ui, const struct ui_form_question *q)
+{
+	static const char *const none[] = { NULL };
+
+	if (q->words != NULL)
+		return (q->words);
+	return (q->words_now != NULL ? q->words_now(ui) : none);
 }
 
 static const char *const *
@@ -403,7 +377,7 @@ ui_form_complete(void *arg, const char *text, size_t cursor,
 	const struct ui_form_question	*q;
 
 	q = &ui_form_def(ui)->q[ui->form->step];
-	return (prompt_complete_words(q->words(ui), text, cursor,
+	return (prompt_complete_words(ui_form_words(ui, q), text, cursor,
 	    word_start));
 }
 
@@ -478,7 +452,7 @@ ui_form_ask(struct ui *ui)
 	cfg.label = label;
 	cfg.text = *ui->form->fields[ui->form->step] != '\0' ?
 	    ui->form->fields[ui->form->step] : q->initial;
-	if (q->words != NULL) {
+	if (q->words != NULL || q->words_now != NULL) {
 		cfg.complete = ui_form_complete;
 		cfg.complete_arg = ui;
 	}
@@ -665,12 +639,13 @@ ui_form_check_word(struct ui *ui)
 	q = &ui_form_def(ui)->q[ui->form->step];
 	if (q->strict == 0 || (q->strict == 2 && *a == '\0'))
 		return (NULL);
-	for (w = q->words(ui); *w != NULL; w++)
+	for (w = ui_form_words(ui, q); *w != NULL; w++)
 		if (strcmp(*w, a) == 0)
 			return (NULL);
 	len = (size_t)snprintf(ui->form_why, sizeof ui->form_why,
 	    "choose one of:");
-	for (w = q->words(ui); *w != NULL && len < sizeof ui->form_why; w++)
+	for (w = ui_form_words(ui, q); *w != NULL &&
+	    len < sizeof ui->form_why; w++)
 		len += (size_t)snprintf(ui->form_why + len,
 		    sizeof ui->form_why - len, " %s", *w);
 	return (ui->form_why);

@@ -5,23 +5,14 @@
 # shows the caseload again; nothing needed a key press.
 . "$CME_ROOT/tests/lib.sh"
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-data="$PGHOST/data"
-runas=
-[ "$(id -u)" = 0 ] && runas="runuser -u postgres --"
-server_up() {
-	$runas "$pgbin/pg_ctl" -D "$data" status >/dev/null 2>&1 ||
-	    $runas "$pgbin/pg_ctl" -D "$data" -l "$PGHOST/server.log" -w \
-		-t 60 start >/dev/null 2>&1
-}
 cleanup() {
 	screen_stop
-	server_up
+	pg_server_up
 }
 trap cleanup EXIT
 
-if [ ! -f "$data/PG_VERSION" ]; then
-	echo "# fault: no cluster data directory at $data: skipped"
+if ! pg_data_present; then
+	echo "# fault: no cluster data directory at $PGHOST/data: skipped"
 	exit 77
 fi
 
@@ -32,14 +23,14 @@ screen_start 80 24 "env PGUSER=alex TERM=tmux-256color LC_ALL=C.UTF-8 \
 screen_expect "the caseload is shown" "My cases ($n)"
 screen_expect "and the detail" "Summary: "
 
-$runas "$pgbin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1
+pg_server_stop
 screen_expect "the server stops: the banner says not connected" \
     "Not connected"
 screen_expect "the title bar says OFFLINE" "[OFFLINE]"
 like "the caseload stays on screen while offline" "$(screen_shot)" \
     "My cases ($n)"
 
-server_up
+pg_server_up
 if screen_wait "[online]" 400; then
 	ok "the server is back: the client reconnects by itself"
 else

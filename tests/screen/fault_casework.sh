@@ -11,24 +11,15 @@
 #      not overwritten, and R re-applies alex's text on top of sam's.
 . "$CME_ROOT/tests/lib.sh"
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-data="$PGHOST/data"
-runas=
-[ "$(id -u)" = 0 ] && runas="runuser -u postgres --"
-server_up() {
-	$runas "$pgbin/pg_ctl" -D "$data" status >/dev/null 2>&1 ||
-	    $runas "$pgbin/pg_ctl" -D "$data" -l "$PGHOST/server.log" -w \
-		-t 60 start >/dev/null 2>&1
-}
 base_tmux=${CME_TMUX:-cme-test-$$}
 cleanup() {
 	CME_TMUX=$base_tmux-sam screen_stop
 	CME_TMUX=$base_tmux screen_stop
-	server_up
+	pg_server_up
 }
 trap cleanup EXIT
-if [ ! -f "$data/PG_VERSION" ]; then
-	echo "# fault_casework: no cluster data directory at $data: skipped"
+if ! pg_data_present; then
+	echo "# fault_casework: no cluster data directory at $PGHOST/data: skipped"
 	exit 77
 fi
 
@@ -87,14 +78,14 @@ screen_keys C-l
 note="Will bring her in on Monday ($$)"
 screen_keys c phone Enter Enter "Dad" Enter "Answered" Enter "$note"
 screen_expect "the note is typed" "$note"
-$runas "$pgbin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1
+pg_server_stop
 screen_keys Enter
 screen_expect "the save fails: the banner says the text is kept" \
     "Not connected [your text is kept: R]"
 screen_expect "the screen stays whole (no stray server text)" \
     "Search \"$upn\""
 like "the title bar is in its place" "$(screen_shot | head -n 1)" "cme  Alex"
-server_up
+pg_server_up
 screen_expect "the client reconnects by itself" "[online]"
 is "nothing was saved while the server was down" "$(count)" "$before"
 screen_keys R Enter Enter Enter Enter Enter
