@@ -1,8 +1,8 @@
 /*
  * tab_enquiries.c — the Enquiries tab: the reasonable-enquiries
- * checklist of the case, in the DfE list's order, read-only. Each item
- * is a line with a box ("[x]" done, "[ ]" to do, "[-]" not applicable),
- * its label and its state in words at the right; the date, who did it
+ * checklist of the case, in the DfE list's order. Each item is a line
+ * with its number (what `e` asks for), a box ("[x]" done, "[ ]" to do,
+ * "[-]" not applicable), its label and its state in words at the right; the date, who did it
  * and their note follow on a second line when there are any. Items still
  * to do are drawn with the notice role as well as the empty box.
  */
@@ -67,7 +67,13 @@ tab_enquiries_paint(const struct detail *d, const struct tab_area *a,
 			break;
 		}
 		if ((y = tabs_next_row(&o)) >= 0) {
-			x = a->x + 1;
+			char num[16];
+
+			/* The number `e` takes for the item. */
+			snprintf(num, sizeof num, "%2d ", i + 1);
+			x = a->x;
+			x += draw_text(a->win, y, x, num, 3, theme_attr(CR_DIM),
+			    0);
 			x += draw_text(a->win, y, x, enquiry_box(it->state), 4,
 			    at, 0);
 			w = a->x + a->cols - x - ENQUIRY_STATE_COLS;
@@ -78,7 +84,7 @@ tab_enquiries_paint(const struct detail *d, const struct tab_area *a,
 		}
 		if (*it->done_on != '\0' || *it->officer != '\0' ||
 		    *it->note != '\0')
-			tabs_line(&o, 5, theme_attr(CR_DIM), "%s%s%s%s%s",
+			tabs_line(&o, 7, theme_attr(CR_DIM), "%s%s%s%s%s",
 			    it->done_on, *it->done_on ? " " : "", it->officer,
 			    *it->officer && *it->note ? ": " : "", it->note);
 	}
