@@ -1,9 +1,12 @@
 #!/bin/sh
-# casework.sh — a case run from the keyboard as alex: open a case for a
-# child found by search (+), work the enquiries checklist (e), record a
-# contact whose note is written in $EDITOR (E, and C-x from the inline
-# note), escalate (s) — refused without a reason, the text kept, R
-# reopens it — and each change is in the database with its audit row.
+# casework.sh — a case run end to end from the keyboard, referral to
+# approved closure: alex opens a case for a child found by search (+),
+# works the enquiries checklist (e), records a contact whose note is
+# written in $EDITOR (E, and C-x from the inline note) and a correction of
+# it from the Timeline, escalates (s) — refused without a reason, the text
+# kept, R reopens it — marks the child located and requests closure (C);
+# sam approves it in Approvals with the checklist beside it. Each change
+# is in the database with its audit row.
 . "$CME_ROOT/tests/lib.sh"
 
 trap screen_stop EXIT
@@ -137,6 +140,33 @@ is "every change has its audit row (open, enquiry, status)" \
 screen_keys 2
 screen_expect "the Timeline shows the contact from the editor" \
     "Family moved"
+
+# ---- to the end: located, closure requested, sam approves ----
+screen_keys 1 s located Enter "Found on roll in Leeds" Enter
+screen_expect "the case is located" "Status changed"
+screen_keys C on_r Tab Enter "On roll at a Leeds school since May" Enter
+screen_expect "closure is requested" "Closure requested"
+screen_keys Q
+screen_wait_dead >/dev/null
+base_tmux=${CME_TMUX:-cme-test-$$}
+screen_start 100 30 "env PGUSER=sam TERM=tmux-256color LC_ALL=C.UTF-8 \
+    $CME_BIN"
+screen_expect "sam's client starts" "Summary: "
+n=$(q "SELECT count(*) FROM cme.cme_case WHERE closure_requested_at
+    IS NOT NULL AND closure_decision IS NULL
+    AND status NOT IN ('closed', 'transferred')")
+screen_keys : "queue approvals" Enter
+screen_expect "sam opens Approvals" "Approvals ($n)  1/$n"
+screen_keys l "upn:$upn" Enter
+screen_expect "the request is alex's, for this case" "(case $case_id)"
+screen_expect "with its checklist beside it" "1 of 11 done"
+screen_keys C y Enter "Agreed: school confirms attendance" Enter
+screen_expect "sam approves" "Closure approved"
+is "the case is closed by four eyes: requested by alex, approved by sam" \
+    "$(q "SELECT concat_ws('|', status, closure_outcome,
+        closure_requested_by, closure_decided_by, closure_decision)
+        FROM cme.cme_case WHERE case_id = $case_id")" \
+    "closed|on_roll|alex|sam|approved"
 screen_keys Q
 screen_wait_dead >/dev/null
 exit 0
