@@ -55,7 +55,9 @@ usage(FILE *f)
 	    "PGDATABASE, PGSERVICE, ~/.pgpass, or database.conninfo in the\n"
 	    "settings file. NO_COLOR turns colours off. CME_TRACE=FILE logs\n"
 	    "round trips and terminal bytes per action; CME_LOG=FILE logs\n"
-	    "debug lines. See cme(1).\n");
+	    "debug lines. Notes open in $VISUAL or $EDITOR; what you type\n"
+	    "is journalled, encrypted, in $CME_DRAFT_DIR (default\n"
+	    "~/.local/state/cme/drafts). See cme(1).\n");
 }
 
 /* libpq parameters from the settings: fast failure detection by default. */
