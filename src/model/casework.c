@@ -132,6 +132,37 @@ casework_in(const char *const *words, const char *w)
 	return (false);
 }
 
+/* One row of a batch: only its failure matters (the first one says why). */
+static void
+casework_on_row(void *arg, const struct db_rows *r, const struct db_error *err)
+{
+	struct casework_run	*run = arg;
+
+	(void)r;
+	if (err != NULL && err->sqlstate[0] != '\0' &&
+	    run->first.message == NULL)
+		db_error_set(&run->first, err->sqlstate, "%s", err->message);
+}
+
+int
+casework_send_batch(struct model *m, const char *sql, int nparams,
+    const char *const *params, size_t nrows,
+    const struct casework_what *what, unsigned serial)
+{
+	struct casework_run	*run;
+	struct db_batch		*b;
+	size_t			 i;
+
+	run = casework_run_new(m, what, serial);
+	b = db_batch_new();
+	db_batch_add(b, "BEGIN", 0, NULL, NULL, NULL);
+	for (i = 0; i < nrows; i++)
+		db_batch_add(b, sql, nparams, params + i * (size_t)nparams,
+		    casework_on_row, run);
+	/* COMMIT carries the outcome: all or nothing. */
+	return (casework_send_run(m, b, "COMMIT", 0, NULL, run));
+}
+
 /* ---- open, status, checklist ---- */
 
 static const struct casework_what casework_open_what = {

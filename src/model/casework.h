@@ -38,6 +38,15 @@ int	casework_send(struct model *, const char *sql, int n,
 	    const char *const *params, const struct casework_what *,
 	    unsigned draft_serial);
 
+/*
+ * The same statement for nrows rows (params: nrows x nparams, row after
+ * row) in one transaction, all or nothing; a failure names the row's
+ * own error.
+ */
+int	casework_send_batch(struct model *, const char *sql, int nparams,
+	    const char *const *params, size_t nrows,
+	    const struct casework_what *, unsigned draft_serial);
+
 int	model_case_open(struct model *, const char *child_id,
 	    const char *source, const char *reason, const char *referred_on,
 	    const char *summary, unsigned serial, char *msg, size_t msgsize);

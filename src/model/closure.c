@@ -56,6 +56,39 @@ model_closure_request(struct model *m, const char *case_id,
 	    "$2::integer, $3, $4)", 4, params, &closure_request_what, serial));
 }
 
+static const struct casework_what closure_batch_what = {
+	"Closures requested: a supervisor will decide",
+	"No closure requested",
+};
+
+int
+model_closure_request_batch(struct model *m, const char *const *case_ids,
+    const char *const *versions, size_t n, const char *outcome,
+    const char *note, unsigned serial, char *msg, size_t msgsize)
+{
+	const char	**params;
+	size_t		  i;
+	int		  rc;
+
+	if (n == 0 || outcome == NULL || *outcome == '\0') {
+		snprintf(msg, msgsize, n == 0 ? "no case here" : "closing "
+		    "cases needs an outcome (Tab lists them)");
+		return (-1);
+	}
+	params = xcalloc(n * 4, sizeof *params);
+	for (i = 0; i < n; i++) {
+		params[i * 4] = case_ids[i];
+		params[i * 4 + 1] = versions[i];
+		params[i * 4 + 2] = outcome;
+		params[i * 4 + 3] = note;
+	}
+	rc = casework_send_batch(m, "SELECT cme.case_request_closure("
+	    "$1::bigint, $2::integer, $3, $4)", 4, params, n,
+	    &closure_batch_what, serial);
+	free(params);
+	return (rc);
+}
+
 int
 model_closure_decide(struct model *m, const char *case_id,
     const char *version, bool approve, const char *note, unsigned serial,

@@ -23,6 +23,11 @@ extern const char *const closure_outcomes[];
 int	model_closure_request(struct model *, const char *case_id,
 	    const char *version, const char *outcome, const char *note,
 	    unsigned serial, char *msg, size_t msgsize);
+/* The same request for n cases in one transaction (all or nothing). */
+int	model_closure_request_batch(struct model *,
+	    const char *const *case_ids, const char *const *versions,
+	    size_t n, const char *outcome, const char *note,
+	    unsigned serial, char *msg, size_t msgsize);
 int	model_closure_decide(struct model *, const char *case_id,
 	    const char *version, bool approve, const char *note,
 	    unsigned serial, char *msg, size_t msgsize);

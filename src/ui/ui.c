@@ -333,8 +333,10 @@ ui_global_action(struct ui *ui, enum action a)
 		ui_form_begin_editor(ui);
 		break;
 	case ACTION_CLOSURE:
-		ui_form_begin(ui, list_queue(model_list(ui->model)) ==
-		    QUEUE_APPROVALS ? UI_FORM_DECIDE : UI_FORM_CLOSURE, false);
+		if (list_queue(model_list(ui->model)) == QUEUE_APPROVALS)
+			ui_form_begin(ui, UI_FORM_DECIDE, false);
+		else
+			ui_form_begin(ui, UI_FORM_CLOSURE, tagged);
 		break;
 	case ACTION_ENQUIRY:
 		ui_form_begin(ui, UI_FORM_ENQUIRY, false);
@@ -478,6 +480,7 @@ ui_run_action(struct ui *ui, enum action a)
 		return;
 	/* Actions that act on tagged rows are global: panes never see them. */
 	if (a != ACTION_ALERT && a != ACTION_TAG_PREFIX && a != ACTION_ASSIGN &&
+	    a != ACTION_CLOSURE &&
 	    ui->focus->ops->action != NULL &&
 	    ui->focus->ops->action(ui->focus, a) == PANE_HANDLED) {
 		if (ui->tag_prefix) {

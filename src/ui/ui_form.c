@@ -156,11 +156,20 @@ ui_form_skip_status(const struct draft *d, int step)
 	return (step == 1 && strcmp(d->fields[0], "transferred") != 0);
 }
 
+/* The batch's question (the last, step 2) is for batches only
+ * (fields[5]: "batch"). */
 static bool
-ui_form_skip_assign(const struct draft *d, int step)
+ui_form_skip_batch(const struct draft *d, int step)
 {
-	/* The confirmation is for batches only (fields[5]: "batch"). */
 	return (step == 2 && strcmp(d->fields[5], "batch") != 0);
+}
+
+static const char *
+ui_form_check_batch(struct ui *ui, int step)
+{
+	if (step == 2 && strcmp(ui->form->fields[step], "y") != 0)
+		return ("nothing sent");
+	return (NULL);
 }
 
 static const char *
@@ -223,9 +232,28 @@ ui_form_submit_contact(struct ui *ui, char *msg, size_t n)
 static int
 ui_form_submit_closure(struct ui *ui, char *msg, size_t n)
 {
-	return (model_closure_request(ui->model, ui->form->case_id,
-	    ui->form->version, ui->form->fields[0], ui->form->fields[1],
-	    ui->form_serial, msg, n));
+	const char	**ids, **versions;
+	size_t		  i;
+	int		  rc;
+
+	if (ui->form_ntargets == 0)
+		return (model_closure_request(ui->model, ui->form->case_id,
+		    ui->form->version, ui->form->fields[0],
+		    ui->form->fields[1], ui->form_serial, msg, n));
+	ids = xcalloc(ui->form_ntargets, sizeof *ids);
+	versions = xcalloc(ui->form_ntargets, sizeof *versions);
+	for (i = 0; i < ui->form_ntargets; i++) {
+		ids[i] = ui->form_targets[i].case_id;
+		versions[i] = ui->form_targets[i].version;
+	}
+	rc = model_closure_request_batch(ui->model, ids, versions,
+	    ui->form_ntargets, ui->form->fields[0], ui->form->fields[1],
+	    ui->form_serial, msg, n);
+	free(ids);
+	free(versions);
+	if (rc == 0)
+		pane_list_untag(ui->list);
+	return (rc);
 }
 
 static int
@@ -302,11 +330,13 @@ static const struct ui_form_def ui_forms[UI_FORM_COUNT] = {
 		Q("outcome: "),
 		Q("note (Enter for none; C-x: $EDITOR): ", .note = true),
 	    }, "contact not recorded", NULL, NULL, ui_form_submit_contact },
-	[UI_FORM_CLOSURE] = { UI_FORM_CLOSURE, "closure", true, true, 2, {
+	[UI_FORM_CLOSURE] = { UI_FORM_CLOSURE, "closure", true, true, 3, {
 		Q("closure outcome (Tab lists them): ",
 		  .words = closure_outcomes, .strict = 1),
 		Q("note for the supervisor (C-x: $EDITOR): ", .note = true),
-	    }, "nothing sent", NULL, NULL, ui_form_submit_closure },
+		Q(NULL),	/* the batch's question, made */
+	    }, "nothing sent", ui_form_check_batch, ui_form_skip_batch,
+	    ui_form_submit_closure },
 	[UI_FORM_DECIDE] = { UI_FORM_DECIDE, "closure_decide", true, true, 2, {
 		Q("approve this closure? (y: approve, n: reject): "),
 		Q("note: ", .note = true),
@@ -344,7 +374,7 @@ static const struct ui_form_def ui_forms[UI_FORM_COUNT] = {
 		  "queue): ", .words_now = ui_form_words_staff),
 		Q("note: "),
 		Q(NULL),	/* the batch's question, made */
-	    }, "nothing assigned", ui_form_check_assign, ui_form_skip_assign,
+	    }, "nothing assigned", ui_form_check_assign, ui_form_skip_batch,
 	    ui_form_submit_assign },
 };
 
@@ -381,7 +411,11 @@ ui_form_complete(void *arg, const char *text, size_t cursor,
 	    word_start));
 }
 
-/* "Assign 3 cases to priya (now: alex 2, unassigned 1)? y/n: " */
+/*
+ * The batch's question: "Assign 3 cases to priya (now: alex 2,
+ * unassigned 1)? one transaction, y/n: ", or "Request the closure of 3
+ * cases (outcome on_roll)? one transaction, y/n: ".
+ */
 static void
 ui_form_batch_label(struct ui *ui, char *buf, size_t n)
 {
@@ -392,6 +426,12 @@ ui_form_batch_label(struct ui *ui, char *buf, size_t n)
 	size_t	i, j, nseen = 0, other = 0, len;
 	int	k;
 
+	if (ui->form_kind == UI_FORM_CLOSURE) {
+		snprintf(buf, n, "Request the closure of %zu cases (outcome "
+		    "%s)? one transaction, y/n: ", ui->form_ntargets,
+		    ui->form->fields[0]);
+		return;
+	}
 	for (i = 0; i < ui->form_ntargets; i++) {
 		const char *w = ui->form_targets[i].officer;
 
@@ -525,7 +565,7 @@ ui_form_begin(struct ui *ui, enum ui_form_kind kind, bool tagged)
 	ui->form = d;
 	ui->form_kind = kind;
 	ui->form_tagged = tagged;
-	if (kind == UI_FORM_ASSIGN) {
+	if (kind == UI_FORM_ASSIGN || (kind == UI_FORM_CLOSURE && tagged)) {
 		ui->form_targets = xcalloc(UI_FORM_MAX_TARGETS,
 		    sizeof *ui->form_targets);
 		ui->form_ntargets = pane_list_case_targets(ui->list, tagged,
@@ -673,7 +713,8 @@ ui_form_answer(struct ui *ui, const char *text)
 	if (def->check != NULL &&
 	    (why = def->check(ui, ui->form->step)) != NULL) {
 		ui_message(ui, why);
-		if (ui->form_kind == UI_FORM_ASSIGN && ui->form->step == 2) {
+		if (ui_form_def(ui)->q[ui->form->step].label == NULL) {
+			/* The batch's question answered "no". */
 			drafts_drop(model_drafts(ui->model));
 			ui_form_release(ui);
 			return;
@@ -753,9 +794,12 @@ ui_form_resume(struct ui *ui)
 	for (k = 0; k < UI_FORM_COUNT; k++)
 		if (strcmp(ui_forms[k].name, offered->form) == 0)
 			break;
-	if (k == UI_FORM_COUNT || k == UI_FORM_ASSIGN) {
-		ui_message(ui, "that draft cannot be reopened here; dropped");
-		drafts_drop(model_drafts(ui->model));
+	if (k == UI_FORM_COUNT || k == UI_FORM_ASSIGN ||
+	    strcmp(offered->fields[5], "batch") == 0) {
+		/* Batches are not kept: their rows are tagged again. */
+		ui_message(ui, "a batch is not kept: tag the rows again; the "
+		    "draft is dropped");
+		drafts_take_offer(model_drafts(ui->model));
 		return;
 	}
 	draft_init(&now);

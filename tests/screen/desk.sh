@@ -3,8 +3,9 @@
 # (team alerts, overdue clocks, escalated), a bulk reassignment of tagged
 # cases (the count and what will change shown before the one transaction,
 # an audit row per case, the new officer's queue updating live, undo),
-# a batch that meets a conflict changes nothing, and the Approvals view
-# shows the checklist and the last contacts beside the request.
+# a batch that meets a conflict changes nothing, closure requested for
+# two tagged cases at once, and the Approvals view shows the checklist and
+# the last contacts beside the request.
 . "$CME_ROOT/tests/lib.sh"
 
 base_tmux=${CME_TMUX:-cme-test-$$}
@@ -114,6 +115,26 @@ screen_expect "the batch is refused as a whole, naming the conflict" \
 
 is "neither case moved" "$(q "SELECT count(*) FROM cme.cme_case
     WHERE case_id IN ($first, $second) AND assigned_to = 'alex'")" 2
+
+# ---- closure requested for two tagged cases at once ----
+screen_keys : "queue team" Enter
+screen_keys l "officer:alex !status:located" Enter
+screen_expect "alex's open cases not yet located" "!status:located"
+screen_keys g
+screen_expect "at the top" "  1/"
+first_row=$(q "SELECT case_id FROM cme.cme_case c WHERE $team AND $open
+    AND c.assigned_to = 'alex' AND c.status <> 'located'
+    ORDER BY referred_on, case_id LIMIT 2")
+screen_keys t t '\;' C not_c Tab Enter "Enrolled at an independent school" \
+    Enter
+screen_expect "the batch's question: count and outcome" \
+    "Request the closure of 2 cases (outcome not_cme)? one transaction"
+screen_keys y Enter
+screen_expect "both requested" "Closures requested"
+is "two closure requests by sam, one transaction" \
+    "$(q "SELECT count(*) FROM cme.cme_case WHERE case_id IN
+        ($(echo "$first_row" | paste -sd, -))
+        AND closure_requested_by = 'sam' AND closure_outcome = 'not_cme'")" 2
 
 # ---- approvals: the request with its checklist and contacts ----
 screen_keys : "queue approvals" Enter
