@@ -634,6 +634,10 @@ ui_form_send(struct ui *ui)
 	char				 msg[256];
 
 	ui_form_keep(ui);
+	if (strcmp(ui->form->fields[5], "batch") == 0)
+		/* A batch is not kept (its rows would have to be tagged
+		 * again): its outcome is only told. */
+		drafts_drop(model_drafts(ui->model));
 	if (def->submit(ui, msg, sizeof msg) != 0) {
 		/* Nothing went: the form's text stays for R. */
 		if (!drafts_settle(model_drafts(ui->model), ui->form_serial,
