@@ -222,10 +222,14 @@ struct limit_frag {
 	"(SELECT e.laestab FROM cme.enrolment e WHERE e.la_code = ch.la_code " \
 	"AND e.child_id = ch.child_id " \
 	"ORDER BY e.starts DESC, e.enrolment_id DESC LIMIT 1)"
+/* A login exactly when one is named, else part of a name ("alex" is
+ * alex's cases, not also Alexandra's). */
 #define OFFICER_IS(x) \
 	x ".assigned_to IN (SELECT s.role_name FROM cme.staff s " \
 	"WHERE s.la_code = " x ".la_code AND (s.role_name::text = $1::text " \
-	"OR s.display_name ILIKE $2::text))"
+	"OR (s.display_name ILIKE $2::text AND NOT EXISTS (SELECT 1 " \
+	"FROM cme.staff l WHERE l.la_code = " x ".la_code " \
+	"AND l.role_name::text = $1::text))))"
 #define TEAM_NAMED(x) \
 	x ".team_id IN (SELECT t.team_id FROM cme.team t " \
 	"WHERE t.la_code = " x ".la_code AND t.name ILIKE $1::text)"
