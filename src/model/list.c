@@ -253,7 +253,7 @@ list_kind_of(const struct list *l, enum list_queue q)
 }
 
 static void	list_add_search(struct list *, struct db_batch *);
-static void	list_add_summaries(struct list *, struct db_batch *,
+static bool	list_add_summaries(struct list *, struct db_batch *,
 		    const char *, int, const char **, enum list_fetch);
 
 static const struct list_kinddef *
@@ -598,10 +598,9 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
 	sbuf_append_str(&sql, nbuf);
 	snprintf(limit, sizeof limit, "%d", LIST_PAGE);
 	params[np++] = limit;
-	/* The summaries first: when the page arrives they are all there. */
-	list_add_summaries(l, b, sql.buf, np, params, how);
-	db_batch_add(b, sql.buf, np, params, list_on_page,
-	    list_req_new(l, how));
+	if (!list_add_summaries(l, b, sql.buf, np, params, how))
+		db_batch_add(b, sql.buf, np, params, list_on_page,
+		    list_req_new(l, how));
 	sbuf_release(&sql);
 	l->loading = true;
 }
@@ -651,38 +650,57 @@ list_summary_sql(void)
 	return (sql);
 }
 
+/*
+ * The page (or the search results) and the Summaries of its rows come in
+ * one result: the prefetch reads the Summary columns (after pf_ord) first,
+ * so that when the rows are shown their Summaries are all there.
+ */
 static void
-list_on_summaries(void *arg, const struct db_rows *r,
+list_prefetch_rows(struct list *l, const struct list_req *req,
+    const struct db_rows *r, const struct db_error *err)
+{
+	if (req->serial == l->serial && err == NULL && l->prefetch != NULL)
+		l->prefetch(l->prefetch_arg, r);
+}
+
+static void
+list_on_page_summaries(void *arg, const struct db_rows *r,
     const struct db_error *err)
 {
 	struct list_req	*req = arg;
-	struct list	*l = req->l;
 
-	if (req->serial == l->serial && err == NULL && l->prefetch != NULL)
-		l->prefetch(l->prefetch_arg, r);
-	free(req);
+	list_prefetch_rows(req->l, req, r, err);
+	list_on_page(arg, r, err);
 }
 
-/* Adds the summaries of the page whose statement is page_sql. */
-static void
+/*
+ * Adds the page whose statement is page_sql together with the Summaries
+ * of its rows, as one statement: the page is read once (a subquery), its
+ * rows numbered (pf_ord) and each joined to its Summary. The page's own
+ * columns come first and in place, as list_on_page reads them; the
+ * Summary's follow pf_ord. False (nothing added) when no prefetch is set.
+ */
+static bool
 list_add_summaries(struct list *l, struct db_batch *b, const char *page_sql,
     int np, const char **params, enum list_fetch how)
 {
 	struct sbuf	sql;
 
-	if (l->prefetch == NULL || l->queue == QUEUE_SEARCH)
-		return;
+	if (l->prefetch == NULL)
+		return (false);
 	sbuf_init(&sql, 4096);
 	sbuf_append_str(&sql, "WITH p (pf_key, pf_sort, pf_la, pf_child, "
-	    "pf_case, pf_alert, pf_version) AS (");
+	    "pf_case, pf_alert, pf_version) AS (SELECT q.*, row_number() "
+	    "OVER () AS pf_ord FROM (");
 	sbuf_append_str(&sql, page_sql);
-	sbuf_append_str(&sql, ") SELECT p.pf_la, p.pf_child, p.pf_case, s.* "
-	    "FROM p CROSS JOIN LATERAL (");
+	sbuf_append_str(&sql, ") q) SELECT p.*, s.* FROM p LEFT JOIN "
+	    "LATERAL (");
 	sbuf_append_str(&sql, list_summary_sql());
-	sbuf_append_str(&sql, ") s");
-	db_batch_add(b, sql.buf, np, params, list_on_summaries,
+	sbuf_append_str(&sql, ") s ON true ORDER BY p.pf_ord");
+	db_batch_add(b, sql.buf, np, params, list_on_page_summaries,
 	    list_req_new(l, how));
 	sbuf_release(&sql);
+	return (true);
 }
 
 void
@@ -936,10 +954,52 @@ list_on_search(void *arg, const struct db_rows *r,
 }
 
 static void
+list_on_search_summaries(void *arg, const struct db_rows *r,
+    const struct db_error *err)
+{
+	struct list_req	*req = arg;
+
+	list_prefetch_rows(req->l, req, r, err);
+	list_on_search(arg, r, err);
+}
+
+/*
+ * The search, and the Summaries of its first LIST_SEARCH_SUMMARIES results
+ * (the first child's detail, and the cursor's moves down the first screen,
+ * need no round trip) in the same statement: the search function runs once
+ * (a subquery), the results are numbered (pf_ord) and the first ones
+ * joined to their Summaries. The search's columns come first, so
+ * list_on_search finds them by name before the Summary's namesakes.
+ */
+static void
 list_add_search(struct list *l, struct db_batch *b)
 {
-	db_batch_add(b, l->search->sql, l->search->nparams,
-	    l->search->params, list_on_search, list_req_new(l, FETCH_TOP));
+	struct sbuf	sql;
+	char		nbuf[96];
+
+	if (l->prefetch == NULL) {
+		db_batch_add(b, l->search->sql, l->search->nparams,
+		    l->search->params, list_on_search,
+		    list_req_new(l, FETCH_TOP));
+		l->loading = true;
+		return;
+	}
+	sbuf_init(&sql, 4096);
+	sbuf_append_str(&sql, "WITH p AS (SELECT q.*, q.la_code::text AS pf_la, "
+	    "CASE WHEN row_number() OVER () <= ");
+	snprintf(nbuf, sizeof nbuf, "%d", LIST_SEARCH_SUMMARIES);
+	sbuf_append_str(&sql, nbuf);
+	sbuf_append_str(&sql, " THEN q.child_id::text END AS pf_child, "
+	    "q.case_id::text AS pf_case, row_number() OVER () AS pf_ord "
+	    "FROM (");
+	sbuf_append_str(&sql, l->search->sql);
+	sbuf_append_str(&sql, ") q) SELECT p.*, s.* FROM p LEFT JOIN "
+	    "LATERAL (");
+	sbuf_append_str(&sql, list_summary_sql());
+	sbuf_append_str(&sql, ") s ON true ORDER BY p.pf_ord");
+	db_batch_add(b, sql.buf, l->search->nparams, l->search->params,
+	    list_on_search_summaries, list_req_new(l, FETCH_TOP));
+	sbuf_release(&sql);
 	l->loading = true;
 }
 

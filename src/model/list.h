@@ -18,6 +18,7 @@
 
 #define LIST_PAGE	100	/* rows per fetch */
 #define LIST_WINDOW_MAX	600	/* rows held at most */
+#define LIST_SEARCH_SUMMARIES 20 /* search results with their Summary */
 #define LIST_MAX_COLS	8
 
 struct db;
