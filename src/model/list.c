@@ -74,10 +74,10 @@ static const struct list_kinddef list_kinds[] = {
 			  "to_char(c.referred_on, 'YYYY-MM-DD')",
 			  "c.referred_on", "date" },
 			{ { "Sch.days", "days", 8, true },
-			  "cme.school_days_between(c.la_code, c.referred_on, "
-			  "current_date)::text",
-			  "cme.school_days_between(c.la_code, c.referred_on, "
-			  "current_date)", "int" },
+			  QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
+			  "c.referred_on", "current_date") "::text",
+			  QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
+			  "c.referred_on", "current_date"), "int" },
 		},
 		.ncols = 6,
 		.default_sort = 4,
@@ -184,12 +184,13 @@ static const struct list_queuedef list_queues[QUEUE_SAVED + 1] = {
 	[QUEUE_OVERDUE] = { "Overdue", "Overdue", LIST_KIND_CASES,
 	    "c.team_id = (SELECT cme.staff_team(current_user)) AND "
 	    "c.status IN ('referred', 'enquiries') AND "
-	    "(cme.school_days_between(c.la_code, c.referred_on, current_date) > "
+	    "(" QUERY_SCHOOL_DAYS_BETWEEN("c.la_code", "c.referred_on",
+	    "current_date") " > "
 	    "coalesce((SELECT s.enquiries_clock_days FROM cme.la_settings s "
 	    "WHERE s.la_code = c.la_code), 20) OR (NOT EXISTS (SELECT 1 FROM "
 	    "cme.case_contact cc WHERE cc.la_code = c.la_code AND "
-	    "cc.case_id = c.case_id) AND cme.school_days_between(c.la_code, "
-	    "c.referred_on, current_date) > 10))",
+	    "cc.case_id = c.case_id) AND " QUERY_SCHOOL_DAYS_BETWEEN(
+	    "c.la_code", "c.referred_on", "current_date") " > 10))",
 	    "team:mine status:open days>20" },
 	[QUEUE_ESCALATED] = { "Escalated", "Escalated", LIST_KIND_ALERTS,
 	    "a.team_id = (SELECT cme.staff_team(current_user)) AND "

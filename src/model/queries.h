@@ -515,8 +515,8 @@
 #define QUERY_DETAIL_ALERTS \
 	"SELECT a.alert_id, r.label, a.severity, a.status, " \
 	"  to_char(a.raised_at, 'YYYY-MM-DD') AS raised, " \
-	"  cme.school_days_between(a.la_code, a.raised_at::date, " \
-	"    coalesce(a.resolved_at::date, current_date)) AS age, " \
+	"  " QUERY_SCHOOL_DAYS_BETWEEN("a.la_code", "a.raised_at::date", \
+	    "coalesce(a.resolved_at::date, current_date)") " AS age, " \
 	"  coalesce(s.display_name, a.assigned_to::text, " \
 	"    t.name || ' (team queue)') AS assigned, " \
 	"  to_char(a.snooze_until, 'YYYY-MM-DD') AS snooze_until, " \
