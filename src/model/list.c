@@ -38,6 +38,10 @@ struct list_coldef {
 
 struct list_kinddef {
 	const char		*from;	/* FROM ... (joins included) */
+	const char		*count_from; /* the queues' counts: the base
+					   table alone (each row's child is
+					   in the same LA under the same
+					   policy, by foreign key) */
 	const char		*pk;	/* unique bigint key expression */
 	const char		*ids;	/* la_code, child_id, case_id, alert_id,
 					   version */
@@ -57,6 +61,7 @@ static const struct list_kinddef list_kinds[] = {
 	[LIST_KIND_CASES] = {
 		.from = "cme.cme_case c JOIN cme.child ch "
 		    "ON ch.la_code = c.la_code AND ch.child_id = c.child_id",
+		.count_from = "cme.cme_case c",
 		.pk = "c.case_id",
 		.ids = "c.la_code::text, c.child_id::text, c.case_id::text, '', "
 		    "c.version::text",
@@ -87,6 +92,7 @@ static const struct list_kinddef list_kinds[] = {
 		.from = "cme.alert a JOIN cme.child ch "
 		    "ON ch.la_code = a.la_code AND ch.child_id = a.child_id "
 		    "JOIN cme.alert_rule r ON r.rule = a.rule",
+		.count_from = "cme.alert a",
 		.pk = "a.alert_id",
 		.ids = "a.la_code::text, a.child_id::text, "
 		    "coalesce(a.case_id::text, ''), a.alert_id::text, "
@@ -111,6 +117,7 @@ static const struct list_kinddef list_kinds[] = {
 	},
 	[LIST_KIND_CHILDREN] = {
 		.from = "cme.child ch",
+		.count_from = "cme.child ch",
 		.pk = "ch.child_id",
 		.ids = "ch.la_code::text, ch.child_id::text, '', '', "
 		    "ch.version::text",
@@ -131,6 +138,7 @@ static const struct list_kinddef list_kinds[] = {
 	[LIST_KIND_SEARCH] = {
 		/* Rows come from cme.search_children, best match first. */
 		.from = "cme.child ch",
+		.count_from = "cme.child ch",
 		.pk = "ch.child_id",
 		.ids = "ch.la_code::text, ch.child_id::text, '', '', "
 		    "ch.version::text",
@@ -610,7 +618,7 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
  * The Summary statement (queries.h) for every row of a page, so that the
  * detail can follow the cursor through fetched rows without a round trip.
  * Built once from static text: the statement's own parameters become
- * columns of the page, which runs again as a CTE with the page's
+ * columns of the page (p, list_add_summaries), read once with the page's
  * parameters.
  */
 static const char *
@@ -1251,7 +1259,7 @@ list_add_counts(struct list *l, struct db_batch *b)
 		if (q > 0)
 			sbuf_append_str(&sql, ", ");
 		sbuf_append_str(&sql, "(SELECT count(*) FROM ");
-		sbuf_append_str(&sql, list_kinds[qd->kind].from);
+		sbuf_append_str(&sql, list_kinds[qd->kind].count_from);
 		sbuf_append_str(&sql, " WHERE ");
 		sbuf_append_str(&sql, qd->where);
 		sbuf_append_str(&sql, ")");
