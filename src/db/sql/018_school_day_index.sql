@@ -29,10 +29,13 @@
 -- Security: unchanged. The functions stay SECURITY INVOKER and read
 -- school_day through row-level security with the same policy as term and
 -- non_school_day (own LA only), so a caller still learns nothing of another
--- LA's calendar (it has no school days). Only the triggers' function is
--- SECURITY DEFINER: it rewrites the derived rows of the LAs whose calendar
--- the invoker has just changed (a change RLS already allowed), and writes
--- nothing else. Nobody but cme_owner writes school_day.
+-- LA's calendar (it has no school days). Only the trigger functions and
+-- cme.school_day_rebuild, which they call, are SECURITY DEFINER (EXECUTE
+-- revoked from PUBLIC and granted to nobody; a trigger fires them as the
+-- owner): they rewrite the derived rows of the LAs whose calendar the
+-- invoker has just changed (a change RLS already allowed), return nothing
+-- and write nothing else (no child data is read or written). Nobody but
+-- cme_owner writes school_day.
 --
 -- Why not LANGUAGE sql, inlined: PostgreSQL inlines a scalar SQL function
 -- only when its body is a single expression without sub-selects (no table
