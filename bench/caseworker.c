@@ -30,6 +30,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "db/db.h"
 #include "model/detail.h"
 #include "model/list.h"
@@ -235,6 +237,11 @@ main(int argc, char **argv)
 	if (argc - optind != 3) {
 		fprintf(stderr, "caseworker: ROLES NAMES UPNS\n");
 		return (2);
+	}
+	/* As main.c: the draft journal's key lives in sodium_malloc memory. */
+	if (sodium_init() < 0) {
+		fprintf(stderr, "caseworker: libsodium failed to start\n");
+		return (1);
 	}
 	words_load(&roles, argv[optind]);
 	words_load(&names, argv[optind + 1]);

@@ -68,6 +68,9 @@ int		 db_rows_find(const struct db_rows *, const char *name);
 const char	*db_rows_value(const struct db_rows *, int row, int col);
 /* A copy of one row (same columns), owned by the caller; NULL if none. */
 struct db_rows	*db_rows_slice(const struct db_rows *, int row);
+/* The same, of the columns from column from on. */
+struct db_rows	*db_rows_slice_from(const struct db_rows *, int row,
+		     int from);
 /* Number of rows a command changed (INSERT/UPDATE/DELETE/COPY). */
 long		 db_rows_affected(const struct db_rows *);
 void		 db_rows_free(struct db_rows *);

@@ -106,19 +106,20 @@ db_rows_value(const struct db_rows *r, int row, int col)
 }
 
 /*
- * A new db_rows holding only row `row` of r, with the same columns, or
- * NULL when out of range. Owned by the caller.
+ * A new db_rows holding only row `row` of r, with its columns from column
+ * `from` on, or NULL when out of range. Owned by the caller.
  */
 struct db_rows *
-db_rows_slice(const struct db_rows *r, int row)
+db_rows_slice_from(const struct db_rows *r, int row, int from)
 {
 	struct db_rows	*s;
 	size_t		 size = 1, off = 0, len;
 	int		 j;
 
-	if (r == NULL || row < 0 || row >= r->nrows)
+	if (r == NULL || row < 0 || row >= r->nrows || from < 0 ||
+	    from > r->ncols)
 		return (NULL);
-	for (j = 0; j < r->ncols; j++) {
+	for (j = from; j < r->ncols; j++) {
 		const char *v = db_rows_value(r, row, j);
 
 		size += strlen(r->names[j]) + 1;
@@ -127,28 +128,35 @@ db_rows_slice(const struct db_rows *r, int row)
 	}
 	s = xcalloc(1, sizeof *s);
 	s->nrows = 1;
-	s->ncols = r->ncols;
+	s->ncols = r->ncols - from;
 	s->affected = -1;
 	s->arena = xmalloc(size);
-	s->names = xcalloc(r->ncols > 0 ? (size_t)r->ncols : 1,
+	s->names = xcalloc(s->ncols > 0 ? (size_t)s->ncols : 1,
 	    sizeof *s->names);
-	s->cells = xcalloc(r->ncols > 0 ? (size_t)r->ncols : 1,
+	s->cells = xcalloc(s->ncols > 0 ? (size_t)s->ncols : 1,
 	    sizeof *s->cells);
-	for (j = 0; j < r->ncols; j++) {
+	for (j = from; j < r->ncols; j++) {
 		const char *v = db_rows_value(r, row, j);
 
 		len = strlen(r->names[j]);
 		memcpy(s->arena + off, r->names[j], len + 1);
-		s->names[j] = s->arena + off;
+		s->names[j - from] = s->arena + off;
 		off += len + 1;
 		if (v != NULL) {
 			len = strlen(v);
 			memcpy(s->arena + off, v, len + 1);
-			s->cells[j] = s->arena + off;
+			s->cells[j - from] = s->arena + off;
 			off += len + 1;
 		}
 	}
 	return (s);
+}
+
+/* Row `row` of r with all its columns. Owned by the caller. */
+struct db_rows *
+db_rows_slice(const struct db_rows *r, int row)
+{
+	return (db_rows_slice_from(r, row, 0));
 }
 
 long

@@ -38,6 +38,10 @@ struct list_coldef {
 
 struct list_kinddef {
 	const char		*from;	/* FROM ... (joins included) */
+	const char		*count_from; /* the queues' counts: the base
+					   table alone (each row's child is
+					   in the same LA under the same
+					   policy, by foreign key) */
 	const char		*pk;	/* unique bigint key expression */
 	const char		*ids;	/* la_code, child_id, case_id, alert_id,
 					   version */
@@ -57,6 +61,7 @@ static const struct list_kinddef list_kinds[] = {
 	[LIST_KIND_CASES] = {
 		.from = "cme.cme_case c JOIN cme.child ch "
 		    "ON ch.la_code = c.la_code AND ch.child_id = c.child_id",
+		.count_from = "cme.cme_case c",
 		.pk = "c.case_id",
 		.ids = "c.la_code::text, c.child_id::text, c.case_id::text, '', "
 		    "c.version::text",
@@ -74,10 +79,10 @@ static const struct list_kinddef list_kinds[] = {
 			  "to_char(c.referred_on, 'YYYY-MM-DD')",
 			  "c.referred_on", "date" },
 			{ { "Sch.days", "days", 8, true },
-			  "cme.school_days_between(c.la_code, c.referred_on, "
-			  "current_date)::text",
-			  "cme.school_days_between(c.la_code, c.referred_on, "
-			  "current_date)", "int" },
+			  QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
+			  "c.referred_on", "current_date") "::text",
+			  QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
+			  "c.referred_on", "current_date"), "int" },
 		},
 		.ncols = 6,
 		.default_sort = 4,
@@ -87,6 +92,7 @@ static const struct list_kinddef list_kinds[] = {
 		.from = "cme.alert a JOIN cme.child ch "
 		    "ON ch.la_code = a.la_code AND ch.child_id = a.child_id "
 		    "JOIN cme.alert_rule r ON r.rule = a.rule",
+		.count_from = "cme.alert a",
 		.pk = "a.alert_id",
 		.ids = "a.la_code::text, a.child_id::text, "
 		    "coalesce(a.case_id::text, ''), a.alert_id::text, "
@@ -111,6 +117,7 @@ static const struct list_kinddef list_kinds[] = {
 	},
 	[LIST_KIND_CHILDREN] = {
 		.from = "cme.child ch",
+		.count_from = "cme.child ch",
 		.pk = "ch.child_id",
 		.ids = "ch.la_code::text, ch.child_id::text, '', '', "
 		    "ch.version::text",
@@ -131,6 +138,7 @@ static const struct list_kinddef list_kinds[] = {
 	[LIST_KIND_SEARCH] = {
 		/* Rows come from cme.search_children, best match first. */
 		.from = "cme.child ch",
+		.count_from = "cme.child ch",
 		.pk = "ch.child_id",
 		.ids = "ch.la_code::text, ch.child_id::text, '', '', "
 		    "ch.version::text",
@@ -184,12 +192,13 @@ static const struct list_queuedef list_queues[QUEUE_SAVED + 1] = {
 	[QUEUE_OVERDUE] = { "Overdue", "Overdue", LIST_KIND_CASES,
 	    "c.team_id = (SELECT cme.staff_team(current_user)) AND "
 	    "c.status IN ('referred', 'enquiries') AND "
-	    "(cme.school_days_between(c.la_code, c.referred_on, current_date) > "
+	    "(" QUERY_SCHOOL_DAYS_BETWEEN("c.la_code", "c.referred_on",
+	    "current_date") " > "
 	    "coalesce((SELECT s.enquiries_clock_days FROM cme.la_settings s "
 	    "WHERE s.la_code = c.la_code), 20) OR (NOT EXISTS (SELECT 1 FROM "
 	    "cme.case_contact cc WHERE cc.la_code = c.la_code AND "
-	    "cc.case_id = c.case_id) AND cme.school_days_between(c.la_code, "
-	    "c.referred_on, current_date) > 10))",
+	    "cc.case_id = c.case_id) AND " QUERY_SCHOOL_DAYS_BETWEEN(
+	    "c.la_code", "c.referred_on", "current_date") " > 10))",
 	    "team:mine status:open days>20" },
 	[QUEUE_ESCALATED] = { "Escalated", "Escalated", LIST_KIND_ALERTS,
 	    "a.team_id = (SELECT cme.staff_team(current_user)) AND "
@@ -253,7 +262,7 @@ list_kind_of(const struct list *l, enum list_queue q)
 }
 
 static void	list_add_search(struct list *, struct db_batch *);
-static void	list_add_summaries(struct list *, struct db_batch *,
+static bool	list_add_summaries(struct list *, struct db_batch *,
 		    const char *, int, const char **, enum list_fetch);
 
 static const struct list_kinddef *
@@ -598,10 +607,9 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
 	sbuf_append_str(&sql, nbuf);
 	snprintf(limit, sizeof limit, "%d", LIST_PAGE);
 	params[np++] = limit;
-	/* The summaries first: when the page arrives they are all there. */
-	list_add_summaries(l, b, sql.buf, np, params, how);
-	db_batch_add(b, sql.buf, np, params, list_on_page,
-	    list_req_new(l, how));
+	if (!list_add_summaries(l, b, sql.buf, np, params, how))
+		db_batch_add(b, sql.buf, np, params, list_on_page,
+		    list_req_new(l, how));
 	sbuf_release(&sql);
 	l->loading = true;
 }
@@ -610,7 +618,7 @@ list_add_page(struct list *l, struct db_batch *b, enum list_fetch how,
  * The Summary statement (queries.h) for every row of a page, so that the
  * detail can follow the cursor through fetched rows without a round trip.
  * Built once from static text: the statement's own parameters become
- * columns of the page, which runs again as a CTE with the page's
+ * columns of the page (p, list_add_summaries), read once with the page's
  * parameters.
  */
 static const char *
@@ -651,38 +659,57 @@ list_summary_sql(void)
 	return (sql);
 }
 
+/*
+ * The page (or the search results) and the Summaries of its rows come in
+ * one result: the prefetch reads the Summary columns (after pf_ord) first,
+ * so that when the rows are shown their Summaries are all there.
+ */
 static void
-list_on_summaries(void *arg, const struct db_rows *r,
+list_prefetch_rows(struct list *l, const struct list_req *req,
+    const struct db_rows *r, const struct db_error *err)
+{
+	if (req->serial == l->serial && err == NULL && l->prefetch != NULL)
+		l->prefetch(l->prefetch_arg, r);
+}
+
+static void
+list_on_page_summaries(void *arg, const struct db_rows *r,
     const struct db_error *err)
 {
 	struct list_req	*req = arg;
-	struct list	*l = req->l;
 
-	if (req->serial == l->serial && err == NULL && l->prefetch != NULL)
-		l->prefetch(l->prefetch_arg, r);
-	free(req);
+	list_prefetch_rows(req->l, req, r, err);
+	list_on_page(arg, r, err);
 }
 
-/* Adds the summaries of the page whose statement is page_sql. */
-static void
+/*
+ * Adds the page whose statement is page_sql together with the Summaries
+ * of its rows, as one statement: the page is read once (a subquery), its
+ * rows numbered (pf_ord) and each joined to its Summary. The page's own
+ * columns come first and in place, as list_on_page reads them; the
+ * Summary's follow pf_ord. False (nothing added) when no prefetch is set.
+ */
+static bool
 list_add_summaries(struct list *l, struct db_batch *b, const char *page_sql,
     int np, const char **params, enum list_fetch how)
 {
 	struct sbuf	sql;
 
-	if (l->prefetch == NULL || l->queue == QUEUE_SEARCH)
-		return;
+	if (l->prefetch == NULL)
+		return (false);
 	sbuf_init(&sql, 4096);
 	sbuf_append_str(&sql, "WITH p (pf_key, pf_sort, pf_la, pf_child, "
-	    "pf_case, pf_alert, pf_version) AS (");
+	    "pf_case, pf_alert, pf_version) AS (SELECT q.*, row_number() "
+	    "OVER () AS pf_ord FROM (");
 	sbuf_append_str(&sql, page_sql);
-	sbuf_append_str(&sql, ") SELECT p.pf_la, p.pf_child, p.pf_case, s.* "
-	    "FROM p CROSS JOIN LATERAL (");
+	sbuf_append_str(&sql, ") q) SELECT p.*, s.* FROM p LEFT JOIN "
+	    "LATERAL (");
 	sbuf_append_str(&sql, list_summary_sql());
-	sbuf_append_str(&sql, ") s");
-	db_batch_add(b, sql.buf, np, params, list_on_summaries,
+	sbuf_append_str(&sql, ") s ON true ORDER BY p.pf_ord");
+	db_batch_add(b, sql.buf, np, params, list_on_page_summaries,
 	    list_req_new(l, how));
 	sbuf_release(&sql);
+	return (true);
 }
 
 void
@@ -936,10 +963,52 @@ list_on_search(void *arg, const struct db_rows *r,
 }
 
 static void
+list_on_search_summaries(void *arg, const struct db_rows *r,
+    const struct db_error *err)
+{
+	struct list_req	*req = arg;
+
+	list_prefetch_rows(req->l, req, r, err);
+	list_on_search(arg, r, err);
+}
+
+/*
+ * The search, and the Summaries of its first LIST_SEARCH_SUMMARIES results
+ * (the first child's detail, and the cursor's moves down the first screen,
+ * need no round trip) in the same statement: the search function runs once
+ * (a subquery), the results are numbered (pf_ord) and the first ones
+ * joined to their Summaries. The search's columns come first, so
+ * list_on_search finds them by name before the Summary's namesakes.
+ */
+static void
 list_add_search(struct list *l, struct db_batch *b)
 {
-	db_batch_add(b, l->search->sql, l->search->nparams,
-	    l->search->params, list_on_search, list_req_new(l, FETCH_TOP));
+	struct sbuf	sql;
+	char		nbuf[96];
+
+	if (l->prefetch == NULL) {
+		db_batch_add(b, l->search->sql, l->search->nparams,
+		    l->search->params, list_on_search,
+		    list_req_new(l, FETCH_TOP));
+		l->loading = true;
+		return;
+	}
+	sbuf_init(&sql, 4096);
+	sbuf_append_str(&sql, "WITH p AS (SELECT q.*, q.la_code::text AS pf_la, "
+	    "CASE WHEN row_number() OVER () <= ");
+	snprintf(nbuf, sizeof nbuf, "%d", LIST_SEARCH_SUMMARIES);
+	sbuf_append_str(&sql, nbuf);
+	sbuf_append_str(&sql, " THEN q.child_id::text END AS pf_child, "
+	    "q.case_id::text AS pf_case, row_number() OVER () AS pf_ord "
+	    "FROM (");
+	sbuf_append_str(&sql, l->search->sql);
+	sbuf_append_str(&sql, ") q) SELECT p.*, s.* FROM p LEFT JOIN "
+	    "LATERAL (");
+	sbuf_append_str(&sql, list_summary_sql());
+	sbuf_append_str(&sql, ") s ON true ORDER BY p.pf_ord");
+	db_batch_add(b, sql.buf, l->search->nparams, l->search->params,
+	    list_on_search_summaries, list_req_new(l, FETCH_TOP));
+	sbuf_release(&sql);
 	l->loading = true;
 }
 
@@ -1190,7 +1259,7 @@ list_add_counts(struct list *l, struct db_batch *b)
 		if (q > 0)
 			sbuf_append_str(&sql, ", ");
 		sbuf_append_str(&sql, "(SELECT count(*) FROM ");
-		sbuf_append_str(&sql, list_kinds[qd->kind].from);
+		sbuf_append_str(&sql, list_kinds[qd->kind].count_from);
 		sbuf_append_str(&sql, " WHERE ");
 		sbuf_append_str(&sql, qd->where);
 		sbuf_append_str(&sql, ")");

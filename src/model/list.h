@@ -18,6 +18,7 @@
 
 #define LIST_PAGE	100	/* rows per fetch */
 #define LIST_WINDOW_MAX	600	/* rows held at most */
+#define LIST_SEARCH_SUMMARIES 20 /* search results with their Summary */
 #define LIST_MAX_COLS	8
 
 struct db;
@@ -106,9 +107,12 @@ void		 list_want(struct list *, long index);
 uint64_t	 list_gen(const struct list *);
 
 /*
- * With every page, the Summary of each of its rows (one more statement in
- * the same round trip); fn receives them, one row per list row, in the
- * shape of the Summary statement preceded by pf_la, pf_child, pf_case.
+ * With every page, the Summary of each of its rows, and with a search
+ * those of its first LIST_SEARCH_SUMMARIES results, in the same statement
+ * (list.c): fn receives the result before the list takes its rows, one
+ * row per list row, with columns pf_la, pf_child and pf_case, and the
+ * Summary statement's columns after pf_ord (all NULL for a row without
+ * one).
  */
 struct db_rows;
 typedef void	(*list_prefetch_fn)(void *, const struct db_rows *);

@@ -461,20 +461,32 @@ model_search(struct model *m, const char *text, char *msg, size_t msgsize)
 	return (0);
 }
 
-/* The Summary of each row of a page just read (list_set_prefetch). */
+/*
+ * The Summary of each row of a page (or search) just read, with it
+ * (list_set_prefetch): the Summary's columns are those after pf_ord; a row
+ * without one (NULL there) is skipped.
+ */
 static void
 model_on_summaries(void *arg, const struct db_rows *r)
 {
 	struct model	*m = arg;
-	int		 i, la, child, kase;
+	int		 i, la, child, kase, from;
 
 	la = db_rows_find(r, "pf_la");
 	child = db_rows_find(r, "pf_child");
 	kase = db_rows_find(r, "pf_case");
-	for (i = 0; i < db_rows_count(r); i++)
+	from = db_rows_find(r, "pf_ord") + 1;
+	if (la < 0 || child < 0 || kase < 0 || from <= 0 ||
+	    from >= db_rows_columns(r))
+		return;
+	for (i = 0; i < db_rows_count(r); i++) {
+		if (db_rows_value(r, i, child) == NULL ||
+		    db_rows_value(r, i, from) == NULL)
+			continue;
 		detail_cache_put(m->detail, db_rows_value(r, i, la),
 		    db_rows_value(r, i, child), db_rows_value(r, i, kase),
-		    db_rows_slice(r, i));
+		    db_rows_slice_from(r, i, from));
+	}
 }
 
 /* ---- the selected record ---- */
