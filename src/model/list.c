@@ -51,6 +51,11 @@ struct list_kinddef {
 	bool			 default_desc;
 };
 
+/* The day of a case's last contact (NULL: none yet). */
+#define LIST_LAST_CONTACT \
+	"(SELECT max(cc.contact_at)::date FROM cme.case_contact cc " \
+	"WHERE cc.la_code = c.la_code AND cc.case_id = c.case_id)"
+
 #define CHILD_NAME_EXPR \
 	"upper(ch.legal_surname) || ', ' || ch.legal_forename"
 /* Indexed as written by 014_list_order.sql: keep the two the same. */
@@ -78,13 +83,20 @@ static const struct list_kinddef list_kinds[] = {
 			{ { "Referred", "referred", 11, false },
 			  "to_char(c.referred_on, 'YYYY-MM-DD')",
 			  "c.referred_on", "date" },
-			{ { "Sch.days", "days", 8, true },
+			{ { "Days", "days", 5, true },
 			  QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
 			  "c.referred_on", "current_date") "::text",
 			  QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
 			  "c.referred_on", "current_date"), "int" },
+			/* School days since the last contact; none sorts as
+			 * the longest wait. */
+			{ { "Contact", "contact", 7, true },
+			  "coalesce(" QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
+			  LIST_LAST_CONTACT, "current_date") "::text, 'none')",
+			  "coalesce(" QUERY_SCHOOL_DAYS_BETWEEN("c.la_code",
+			  LIST_LAST_CONTACT, "current_date") ", 99999)", "int" },
 		},
-		.ncols = 6,
+		.ncols = 7,
 		.default_sort = 4,
 		.default_desc = false,
 	},
