@@ -158,7 +158,8 @@ n=$(q "SELECT count(*) FROM cme.cme_case WHERE closure_requested_at
 screen_keys : "queue approvals" Enter
 screen_expect "sam opens Approvals" "Approvals ($n)  1/$n"
 screen_keys l "upn:$upn" Enter
-screen_expect "the request is alex's, for this case" "(case $case_id)"
+screen_expect "the request for this child is shown first, alex's" \
+    "CLOSURE       Alex Turner"
 screen_expect "with its checklist beside it" "1 of 11 done"
 screen_keys C y Enter "Agreed: school confirms attendance" Enter
 screen_expect "sam approves" "Closure approved"

@@ -348,7 +348,9 @@ test_compile(void)
 	compiles(LIMIT_CASES, "officer:Alex_T%", 5,
 	    "(c.assigned_to IN (SELECT s.role_name FROM cme.staff s "
 	    "WHERE s.la_code = c.la_code AND (s.role_name::text = $5::text "
-	    "OR s.display_name ILIKE $6::text)))", p3);
+	    "OR (s.display_name ILIKE $6::text AND NOT EXISTS (SELECT 1 "
+	    "FROM cme.staff l WHERE l.la_code = c.la_code "
+	    "AND l.role_name::text = $5::text)))))", p3);
 	compiles(LIMIT_CASES, "status:open officer:none team:mine", 1,
 	    "((c.status NOT IN ('closed', 'transferred')) AND "
 	    "(c.assigned_to IS NULL) AND "
