@@ -238,6 +238,9 @@ ui_open_queue(struct ui *ui, int queue)
 	if (queue < 0 || (queue >= QUEUE_COUNT && queue != QUEUE_SEARCH))
 		return;
 	model_open_queue(ui->model, (enum list_queue)queue);
+	/* The Summary differs in Approvals (the request in full), even for
+	 * the child already shown. */
+	ui->detail->dirty |= PANE_DIRTY_PAINT;
 	pane_queues_follow(ui->queues, queue);
 	ui->pending_select = -1;
 	ui_set_focus(ui, ui->list);
