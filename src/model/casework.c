@@ -44,7 +44,10 @@ struct casework_run {
 					    const struct db_rows *);
 	void				*arg;
 	void				(*free_arg)(void *);
-	struct db_error			 first;	/* a batch's real failure */
+	/* A batch: each row that went through, and the first failure. */
+	void				(*on_row)(struct casework_run *,
+					    const struct db_rows *);
+	struct db_error			 first;
 };
 
 static void
@@ -132,16 +135,36 @@ casework_in(const char *const *words, const char *w)
 	return (false);
 }
 
-/* One row of a batch: only its failure matters (the first one says why). */
+/* One row of a batch: handed to run->on_row, or its failure kept (the
+ * first one says why the batch failed, not the COMMIT skipped after). */
 static void
 casework_on_row(void *arg, const struct db_rows *r, const struct db_error *err)
 {
 	struct casework_run	*run = arg;
 
-	(void)r;
-	if (err != NULL && err->sqlstate[0] != '\0' &&
-	    run->first.message == NULL)
+	if (err == NULL) {
+		if (run->on_row != NULL)
+			run->on_row(run, r);
+	} else if (err->sqlstate[0] != '\0' && run->first.message == NULL) {
 		db_error_set(&run->first, err->sqlstate, "%s", err->message);
+	}
+}
+
+/* BEGIN, sql for each of nrows rows of params (nparams each), COMMIT
+ * with run: one transaction, all or nothing. */
+static int
+casework_batch(struct model *m, struct casework_run *run, const char *sql,
+    int nparams, const char *const *params, size_t nrows)
+{
+	struct db_batch	*b;
+	size_t		 i;
+
+	b = db_batch_new();
+	db_batch_add(b, "BEGIN", 0, NULL, NULL, NULL);
+	for (i = 0; i < nrows; i++)
+		db_batch_add(b, sql, nparams, params + i * (size_t)nparams,
+		    casework_on_row, run);
+	return (casework_send_run(m, b, "COMMIT", 0, NULL, run));
 }
 
 int
@@ -149,18 +172,8 @@ casework_send_batch(struct model *m, const char *sql, int nparams,
     const char *const *params, size_t nrows,
     const struct casework_what *what, unsigned serial)
 {
-	struct casework_run	*run;
-	struct db_batch		*b;
-	size_t			 i;
-
-	run = casework_run_new(m, what, serial);
-	b = db_batch_new();
-	db_batch_add(b, "BEGIN", 0, NULL, NULL, NULL);
-	for (i = 0; i < nrows; i++)
-		db_batch_add(b, sql, nparams, params + i * (size_t)nparams,
-		    casework_on_row, run);
-	/* COMMIT carries the outcome: all or nothing. */
-	return (casework_send_run(m, b, "COMMIT", 0, NULL, run));
+	return (casework_batch(m, casework_run_new(m, what, serial), sql,
+	    nparams, params, nrows));
 }
 
 /* ---- open, status, checklist ---- */
@@ -300,26 +313,21 @@ casework_undo_clear(void)
 	memset(&casework_last, 0, sizeof casework_last);
 }
 
-/* One row of a batch: its new version kept for undo, or its failure. */
+/* A row of an assignment batch: its new version, kept for undo. */
 static void
-casework_on_assigned(void *arg, const struct db_rows *r,
-    const struct db_error *err)
+casework_keep_version(struct casework_run *run, const struct db_rows *r)
 {
-	struct casework_run	*run = arg;
 	struct casework_undo	*u = run->arg;
 	int			 vc;
+	size_t			 i;
 
-	if (err != NULL && err->sqlstate[0] != '\0' &&
-	    run->first.message == NULL)
-		db_error_set(&run->first, err->sqlstate, "%s", err->message);
-	if (u != NULL && err == NULL && r != NULL && db_rows_count(r) == 1 &&
-	    (vc = db_rows_find(r, "version")) >= 0) {
-		size_t i = u->n++;
-
-		u->versions = xreallocarray(u->versions, u->n, sizeof (char *));
-		u->versions[i] = xstrdup(db_rows_value(r, 0, vc) != NULL ?
-		    db_rows_value(r, 0, vc) : "");
-	}
+	if (u == NULL || db_rows_count(r) != 1 ||
+	    (vc = db_rows_find(r, "version")) < 0)
+		return;
+	i = u->n++;
+	u->versions = xreallocarray(u->versions, u->n, sizeof (char *));
+	u->versions[i] = xstrdup(db_rows_value(r, 0, vc) != NULL ?
+	    db_rows_value(r, 0, vc) : "");
 }
 
 static void
@@ -342,26 +350,8 @@ static const struct casework_what casework_undo_what = {
 	"Assignment undone", "Not undone",
 };
 
-/* Adds BEGIN, one case_assign per case, and COMMIT (with run) to b. */
-static void
-casework_add_assign(struct db_batch *b, const char *const *case_ids,
-    const char *const *versions, size_t n, const char *officer,
-    const char *note, struct casework_run *run)
-{
-	const char	*params[4];
-	size_t		 i;
-
-	db_batch_add(b, "BEGIN", 0, NULL, NULL, NULL);
-	for (i = 0; i < n; i++) {
-		params[0] = case_ids[i];
-		params[1] = versions[i];
-		params[2] = officer;
-		params[3] = note;
-		db_batch_add(b, "SELECT * FROM cme.case_assign($1::bigint, "
-		    "$2::integer, $3::name, $4)", 4, params,
-		    casework_on_assigned, run);
-	}
-}
+#define CASEWORK_ASSIGN_SQL \
+	"SELECT * FROM cme.case_assign($1::bigint, $2::integer, $3::name, $4)"
 
 /* The batch failed: what was collected is not a batch to undo. */
 static void
@@ -390,9 +380,9 @@ model_case_assign(struct model *m, const char *const *case_ids,
 {
 	struct casework_undo	*u;
 	struct casework_run	*run;
-	struct db_batch		*b;
-	const char		*who;
+	const char		*who, **params;
 	size_t			 i;
+	int			 rc;
 
 	if (n == 0) {
 		snprintf(msg, msgsize, "no case here");
@@ -409,26 +399,31 @@ model_case_assign(struct model *m, const char *const *case_ids,
 		    strcmp(was[i], "-") != 0 ? was[i] : "");
 	}
 	/* u->n counts the rows that came back; the ids are all there. */
-	b = db_batch_new();
 	run = casework_run_new(m, &casework_assign_what, serial);
 	run->on_ok = casework_assign_done;
+	run->on_row = casework_keep_version;
 	run->arg = u;
 	run->free_arg = casework_undo_free;
-	casework_add_assign(b, case_ids, versions, n, who, note, run);
-	/* COMMIT carries the outcome: all or nothing. */
-	casework_send_run(m, b, "COMMIT", 0, NULL, run);
-	return (0);
+	params = xcalloc(n * 4, sizeof *params);
+	for (i = 0; i < n; i++) {
+		params[i * 4] = case_ids[i];
+		params[i * 4 + 1] = versions[i];
+		params[i * 4 + 2] = who;
+		params[i * 4 + 3] = note;
+	}
+	rc = casework_batch(m, run, CASEWORK_ASSIGN_SQL, 4, params, n);
+	free(params);
+	return (rc);
 }
 
 int
 model_assign_undo(struct model *m, char *msg, size_t msgsize)
 {
-	struct casework_run	*run;
-	struct db_batch		*b;
-	const char		*params[4];
-	size_t			 i;
+	const char	**params;
+	size_t		  i, n = casework_last.n;
+	int		  rc;
 
-	if (casework_last.n == 0) {
+	if (n == 0) {
 		snprintf(msg, msgsize, "no assignment to undo");
 		return (-1);
 	}
@@ -438,22 +433,20 @@ model_assign_undo(struct model *m, char *msg, size_t msgsize)
 		casework_undo_clear();
 		return (-1);
 	}
-	b = db_batch_new();
-	run = casework_run_new(m, &casework_undo_what, 0);
-	db_batch_add(b, "BEGIN", 0, NULL, NULL, NULL);
-	for (i = 0; i < casework_last.n; i++) {
-		params[0] = casework_last.case_ids[i];
-		params[1] = casework_last.versions[i];
-		params[2] = *casework_last.was[i] != '\0' ?
+	params = xcalloc(n * 4, sizeof *params);
+	for (i = 0; i < n; i++) {
+		params[i * 4] = casework_last.case_ids[i];
+		params[i * 4 + 1] = casework_last.versions[i];
+		params[i * 4 + 2] = *casework_last.was[i] != '\0' ?
 		    casework_last.was[i] : NULL;
-		params[3] = "undo";
-		db_batch_add(b, "SELECT * FROM cme.case_assign($1::bigint, "
-		    "$2::integer, $3::name, $4)", 4, params,
-		    casework_on_assigned, run);
+		params[i * 4 + 3] = "undo";
 	}
+	/* The batch copies its parameters: the record can go now. */
+	rc = casework_send_batch(m, CASEWORK_ASSIGN_SQL, 4, params, n,
+	    &casework_undo_what, 0);
+	free(params);
 	casework_undo_clear();
-	casework_send_run(m, b, "COMMIT", 0, NULL, run);
-	return (0);
+	return (rc);
 }
 
 void

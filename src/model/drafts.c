@@ -32,7 +32,6 @@ struct drafts {
 	unsigned		 serial;	/* cur's */
 	struct draft		 offer;		/* kept, to reopen */
 	bool			 have_offer;
-	unsigned		 gen;
 	bool			 told_error;	/* journal trouble said once */
 };
 
@@ -144,7 +143,6 @@ drafts_offer_set(struct drafts *ds, const struct draft *d, const char *why)
 
 	draft_copy(&ds->offer, d);
 	ds->have_offer = true;
-	ds->gen++;
 	drafts_write_to(ds, ds->kept, d);
 	drafts_describe(d, desc, sizeof desc);
 	if (why != NULL)
@@ -306,13 +304,7 @@ drafts_take_offer(struct drafts *ds)
 	if (!ds->have_offer)
 		return;
 	ds->have_offer = false;
-	ds->gen++;
 	if (ds->kept != NULL)
 		draft_journal_remove(ds->kept);
 }
 
-unsigned
-drafts_gen(const struct drafts *ds)
-{
-	return (ds->gen);
-}

@@ -48,8 +48,6 @@ void		 drafts_drop(struct drafts *);
 const struct draft *drafts_offered(const struct drafts *);
 /* Takes the offered draft back into a form (the caller keeps it next). */
 void		 drafts_take_offer(struct drafts *);
-/* Bumps whenever what is offered changes. */
-unsigned	 drafts_gen(const struct drafts *);
 
 /* "a contact note on case 12 (Zoe O'NEILL), typed at 10:41". */
 void		 drafts_describe(const struct draft *, char *buf, size_t n);

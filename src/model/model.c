@@ -275,7 +275,7 @@ model_start(struct model *m)
 
 	/*
 	 * The first screen in one round trip: who I am, the queue counts,
-	 * the current queue's first page, and LISTEN for live alert changes
+	 * the current queue's first page, and LISTEN for live alert and case changes
 	 * (last: it is session state, rebuilt on every reconnect).
 	 */
 	b = db_batch_new();

@@ -26,7 +26,7 @@
 	X(SORT_NEXT,	"sort-next",	"sort the list by the next column") \
 	X(SORT_REVERSE,	"sort-reverse",	"reverse the list's order")	\
 	X(REFRESH,	"refresh",	"read the list and counts again") \
-	X(SHOW_NEW,	"show-new",	"show alert changes pushed live") \
+	X(SHOW_NEW,	"show-new",	"show alert and case changes pushed live") \
 	X(MATCH_NEXT,	"match-next",	"next search result")		\
 	X(MATCH_PREV,	"match-prev",	"previous search result")	\
 	X(TAG,		"tag",		"tag or untag the row, then move on") \

@@ -71,8 +71,6 @@ struct case_target {
 size_t		 pane_list_case_targets(struct pane *, bool tagged,
 		     struct case_target *, size_t max);
 size_t		 pane_list_tag_count(const struct pane *);
-const char	*pane_list_case_id(struct pane *);
-const char	*pane_list_row_version(struct pane *);
 const char	*pane_list_child_id(struct pane *);
 void		 pane_list_untag(struct pane *);
 /* The list starts again at its top (after a sort or a limit). */

@@ -606,18 +606,6 @@ pane_list_case_targets(struct pane *p, bool tagged, struct case_target *out,
 	return (1);
 }
 
-/* The case of the row under the cursor ("" for none); borrowed until the
- * list moves. */
-const char *
-pane_list_case_id(struct pane *p)
-{
-	struct list_state	*st = p->priv;
-	const struct list_row	*r;
-
-	r = list_row(model_list(p->ui->model), st->cursor);
-	return (r != NULL ? r->case_id : NULL);
-}
-
 /* The child of the row under the cursor, or NULL; borrowed. */
 const char *
 pane_list_child_id(struct pane *p)
@@ -629,16 +617,6 @@ pane_list_child_id(struct pane *p)
 	return (r != NULL ? r->child_id : NULL);
 }
 
-/* The version of the row under the cursor, or NULL; borrowed. */
-const char *
-pane_list_row_version(struct pane *p)
-{
-	struct list_state	*st = p->priv;
-	const struct list_row	*r;
-
-	r = list_row(model_list(p->ui->model), st->cursor);
-	return (r != NULL ? r->version : NULL);
-}
 
 size_t
 pane_list_tag_count(const struct pane *p)

@@ -627,7 +627,7 @@ ui_paint_status(struct ui *ui)
 	} else if (model_news(ui->model) > 0) {
 		keymap_keys_for(ui->keymap, ACTION_SHOW_NEW, keys,
 		    sizeof keys);
-		snprintf(buf, sizeof buf, " %d new alert change%s - press %s "
+		snprintf(buf, sizeof buf, " %d new change%s - press %s "
 		    "to show", model_news(ui->model),
 		    model_news(ui->model) == 1 ? "" : "s", keys);
 		draw_bar(ui->status, 0, theme_attr(CR_NOTICE));

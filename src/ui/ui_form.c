@@ -172,25 +172,6 @@ ui_form_check_batch(struct ui *ui, int step)
 	return (NULL);
 }
 
-static const char *
-ui_form_check_assign(struct ui *ui, int step)
-{
-	const char	*a = ui->form->fields[step];
-
-	if (step == 0) {
-		const char *const *w = ui_form_words_staff(ui);
-
-		for (; *w != NULL; w++)
-			if (strcmp(*w, a) == 0)
-				return (NULL);
-		return ("assign to whom? an officer's login (Tab lists them) "
-		    "or team");
-	}
-	if (step == 2 && strcmp(a, "y") != 0)
-		return ("nothing assigned");
-	return (NULL);
-}
-
 /* ---- submitting ---- */
 
 /* "09:30" is today at 09:30; anything else goes as typed. */
@@ -371,10 +352,10 @@ static const struct ui_form_def ui_forms[UI_FORM_COUNT] = {
 	    }, "no case opened", NULL, NULL, ui_form_submit_open },
 	[UI_FORM_ASSIGN] = { UI_FORM_ASSIGN, "assign", true, true, 3, {
 		Q("assign to (Tab lists the officers; team: the team "
-		  "queue): ", .words_now = ui_form_words_staff),
+		  "queue): ", .words_now = ui_form_words_staff, .strict = 1),
 		Q("note: "),
 		Q(NULL),	/* the batch's question, made */
-	    }, "nothing assigned", ui_form_check_assign, ui_form_skip_batch,
+	    }, "nothing assigned", ui_form_check_batch, ui_form_skip_batch,
 	    ui_form_submit_assign },
 };
 

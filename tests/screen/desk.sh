@@ -29,6 +29,9 @@ overdue=$(q "SELECT count(*) FROM cme.cme_case c WHERE $team
 	  WHERE cc.case_id = c.case_id)
 	AND cme.school_days_between(c.la_code, c.referred_on, current_date)
 	> 10))")
+escalated=$(q "SELECT count(*) FROM cme.alert a
+    WHERE a.team_id = cme.staff_team('sam') AND a.status = 'escalated'")
+teamn=$(q "SELECT count(*) FROM cme.cme_case c WHERE $team AND $open")
 talerts=$(q "SELECT count(*) FROM cme.alert a
     WHERE a.team_id = cme.staff_team('sam') AND a.status <> 'resolved'
     AND (a.status <> 'snoozed' OR a.snooze_until <= current_date)")
@@ -46,18 +49,18 @@ screen_expect "priya's client shows her cases" "My cases ($p0)"
 CME_TMUX=$base_tmux
 
 client sam
-screen_expect "sam starts on the Team queue" "Team ("
+screen_expect "sam starts on the Team queue" "Team ($teamn)"
 screen_keys : "queue overdue" Enter
 screen_expect "the Overdue queue: the team's cases past a clock" \
     "Overdue ($overdue)"
 screen_keys : "queue team-alerts" Enter
 screen_expect "the team's alerts" "Team alerts ($talerts)"
 screen_keys : "queue escalated" Enter
-screen_expect "the escalated alerts" "Escalated ("
+screen_expect "the escalated alerts" "Escalated ($escalated)"
 
 # ---- bulk reassignment: three of alex's cases to priya ----
 screen_keys : "queue team" Enter
-screen_expect "back on Team" "Team ("
+screen_expect "back on Team" "Team ($teamn)"
 screen_keys l "officer:alex" Enter
 screen_expect "limited to alex's cases" "officer:alex"
 # The first three rows, as the list orders them (referred on).
@@ -137,8 +140,10 @@ is "two closure requests by sam, one transaction" \
         AND closure_requested_by = 'sam' AND closure_outcome = 'not_cme'")" 2
 
 # ---- approvals: the request with its checklist and contacts ----
+appr=$(q "SELECT count(*) FROM cme.cme_case c WHERE $open
+    AND c.closure_requested_at IS NOT NULL AND c.closure_decision IS NULL")
 screen_keys : "queue approvals" Enter
-screen_expect "Approvals" "Approvals ("
+screen_expect "Approvals, with every request pending" "Approvals ($appr)"
 screen_expect "the request is shown first" "CLOSURE"
 screen_expect "with the checklist" "Checklist"
 screen_expect "and the last contacts" "Contacts"

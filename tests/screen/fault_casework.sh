@@ -53,8 +53,11 @@ screen_expect "the note is being typed" "will try the"
 sleep 0.3
 pane=$(tmux_t display-message -p -t t '#{pane_pid}')
 pkill -HUP -P "$pane"
-screen_wait_dead >/dev/null
-ok "the client leaves on SIGHUP"
+if screen_wait_dead >/dev/null; then
+	ok "the client leaves on SIGHUP"
+else
+	not_ok "the client leaves on SIGHUP"
+fi
 is "nothing was saved" "$(count)" "$before"
 client alex
 screen_expect "the next start offers the note back" \

@@ -50,7 +50,7 @@ su_psql -c "INSERT INTO cme.alert (la_code, child_id, rule, severity,
     not_ok "a live alert could be inserted"
 
 screen_expect "the status line announces the change within a second" \
-    "1 new alert change - press . to show"
+    "1 new change - press . to show"
 screen_expect "the queue count moves" "[Alerts $((alerts + 1))]"
 shot=$(screen_shot)
 like "the list is not reshuffled: still 2 of $alerts" "$shot" \
@@ -99,7 +99,7 @@ fi
 screen_expect "the open client counts the import's alerts too" \
     "[Alerts $after]"
 screen_expect "the notice counts every change" \
-    "$((1 + raised)) new alert changes - press . to show"
+    "$((1 + raised)) new changes - press . to show"
 like "still not reshuffled after the import" "$(screen_shot)" \
     "My alerts ($alerts)  2/$alerts"
 
@@ -111,7 +111,7 @@ screen_expect "the cursor followed its record down the list" \
 shot=$(screen_shot)
 like "the detail still shows the same child" "$shot" "Summary: $second"
 case $shot in
-*"new alert change"*) not_ok "the notice is gone after '.'" ;;
+*"new change"*) not_ok "the notice is gone after '.'" ;;
 *) ok "the notice is gone after '.'" ;;
 esac
 screen_keys Q
