@@ -261,15 +261,20 @@ fi
 
 # ---- 7. many users -------------------------------------------------------
 if want load; then
-log "100 simulated caseworkers for ${load_secs} s (think time 1 s)"
+# Officers log in one every 0.1 s (a morning's arrivals, squeezed into
+# 10 s), then all 100 work together for load_secs.
+ramp=10
+log "100 simulated caseworkers for ${load_secs} s (think time 1 s)," \
+    "logging in over ${ramp} s first"
 mkdir -p "$work/load"
-"$cw" -n 100 -t "$load_secs" -w 1000 -o "$work/load/cw" \
+echo "$ramp" >"$out/load-ramp.txt"
+"$cw" -n 100 -t "$load_secs" -r "$ramp" -w 1000 -o "$work/load/cw" \
     "$work/roles.txt" "$work/names.txt" "$work/upns.txt" || true
 cat "$work/load"/cw.* >"$out/load.tsv"
 echo "$load_secs" >"$out/load-secs.txt"
 log "the same, flat out (no think time), 20 s"
 mkdir -p "$work/load0"
-"$cw" -n 100 -t 20 -w 0 -o "$work/load0/cw" \
+"$cw" -n 100 -t 20 -r "$ramp" -w 0 -o "$work/load0/cw" \
     "$work/roles.txt" "$work/names.txt" "$work/upns.txt" || true
 cat "$work/load0"/cw.* >"$out/load-flat.tsv"
 fi

@@ -173,6 +173,9 @@ struct list_queuedef {
 	enum list_kind	 kind;
 	const char	*where;		/* fixed condition */
 	const char	*pattern;	/* the same, as a limit pattern */
+	const char	*size;		/* the whole queue's row count as a
+					   cheaper scalar subquery than a
+					   count (NULL: count the rows) */
 };
 
 #define OPEN_CASE	"c.status NOT IN ('closed', 'transferred')"
@@ -219,7 +222,8 @@ static const struct list_queuedef list_queues[QUEUE_SAVED + 1] = {
 	    "c.closure_requested_at IS NOT NULL AND c.closure_decision IS NULL "
 	    "AND " OPEN_CASE, "status:open" },
 	[QUEUE_ALL_CHILDREN] = { "All children", "Children",
-	    LIST_KIND_CHILDREN, "true", "" },
+	    LIST_KIND_CHILDREN, "true", "",
+	    "(SELECT coalesce(sum(n.children), 0) FROM cme.la_child_count n)" },
 	[QUEUE_SEARCH] = { "Search", "Search", LIST_KIND_SEARCH, "true",
 	    "" },
 	[QUEUE_SAVED] = { "Saved", "Saved", LIST_KIND_CASES, "true", "" },
@@ -740,6 +744,14 @@ list_add_total(struct list *l, struct db_batch *b)
 	int				 np;
 
 	sbuf_init(&sql, 256);
+	if (l->lim.where == NULL && list_queues[l->queue].size != NULL) {
+		sbuf_append_str(&sql, "SELECT ");
+		sbuf_append_str(&sql, list_queues[l->queue].size);
+		db_batch_add(b, sql.buf, 0, NULL, list_on_total,
+		    list_req_new(l, FETCH_TOP));
+		sbuf_release(&sql);
+		return;
+	}
 	sbuf_append_str(&sql, "SELECT count(*) FROM ");
 	sbuf_append_str(&sql, k->from);
 	sbuf_append_str(&sql, " WHERE (");
@@ -1270,11 +1282,22 @@ list_add_counts(struct list *l, struct db_batch *b)
 
 		if (q > 0)
 			sbuf_append_str(&sql, ", ");
-		sbuf_append_str(&sql, "(SELECT count(*) FROM ");
-		sbuf_append_str(&sql, list_kinds[qd->kind].count_from);
-		sbuf_append_str(&sql, " WHERE ");
-		sbuf_append_str(&sql, qd->where);
-		sbuf_append_str(&sql, ")");
+		/* The desk queues are counted for those who see them. */
+		if (list_queue_is_desk((enum list_queue)q))
+			sbuf_append_str(&sql, "CASE WHEN EXISTS (SELECT 1 "
+			    "FROM cme.staff s WHERE s.role_name = current_user "
+			    "AND s.kind IN ('supervisor', 'admin')) THEN ");
+		if (qd->size != NULL) {
+			sbuf_append_str(&sql, qd->size);
+		} else {
+			sbuf_append_str(&sql, "(SELECT count(*) FROM ");
+			sbuf_append_str(&sql, list_kinds[qd->kind].count_from);
+			sbuf_append_str(&sql, " WHERE ");
+			sbuf_append_str(&sql, qd->where);
+			sbuf_append_str(&sql, ")");
+		}
+		if (list_queue_is_desk((enum list_queue)q))
+			sbuf_append_str(&sql, " END");
 	}
 	db_batch_add(b, sql.buf, 0, NULL, list_on_counts, l);
 	sbuf_release(&sql);
