@@ -753,7 +753,8 @@ list_add_total(struct list *l, struct db_batch *b)
 		return;
 	}
 	sbuf_append_str(&sql, "SELECT count(*) FROM ");
-	sbuf_append_str(&sql, k->from);
+	/* A limit may name the joined tables; the queue alone does not. */
+	sbuf_append_str(&sql, l->lim.where != NULL ? k->from : k->count_from);
 	sbuf_append_str(&sql, " WHERE (");
 	sbuf_append_str(&sql, list_queues[l->queue].where);
 	sbuf_append_str(&sql, ")");
