@@ -118,7 +118,8 @@ expect() {
 	team | staff)
 		case $1 in school) echo none ;; *) echo own ;; esac
 		return ;;
-	la_settings | term | non_school_day | school_day | child | child_name | \
+	la_settings | term | non_school_day | school_day | search_name_key | \
+	child | child_name | \
 	child_former_upn | address | person | child_person | enrolment | \
 	attendance | register_return | cme_case | case_contact | \
 	case_enquiry | alert)

@@ -194,28 +194,41 @@ BEGIN
 			PERFORM cme.search_name_key_add(v_la, v_key);
 		END IF;
 	END IF;
-	-- UPDATE and DELETE: the names the old rows bore.
-	SELECT array_agg(o.la_code), array_agg(k.key)
-	  INTO v_la, v_key
-	  FROM old_rows o
-	  LEFT JOIN LATERAL (SELECT r.* FROM new_rows r
-			      WHERE TG_OP = 'UPDATE'
-				AND r.la_code = o.la_code
-				AND r.child_id = o.child_id) AS r ON true
-	 CROSS JOIN LATERAL (VALUES
-		(cme.full_name_key(o.legal_forename, o.legal_surname)),
-		(CASE WHEN o.preferred_forename IS NOT NULL
-		      OR o.preferred_surname IS NOT NULL
-		 THEN cme.full_name_key(
-		     coalesce(o.preferred_forename, o.legal_forename),
-		     coalesce(o.preferred_surname, o.legal_surname))
-		 END)) AS k(key)
-	 WHERE k.key IS NOT NULL
-	   AND (r.child_id IS NULL
-		OR (r.legal_forename, r.legal_surname, r.preferred_forename,
-		    r.preferred_surname)
-		   IS DISTINCT FROM (o.legal_forename, o.legal_surname,
-		    o.preferred_forename, o.preferred_surname));
+	-- UPDATE and DELETE: the names the old rows bore (on UPDATE, of the
+	-- rows whose names changed).
+	IF TG_OP = 'DELETE' THEN
+		SELECT array_agg(o.la_code), array_agg(k.key)
+		  INTO v_la, v_key
+		  FROM old_rows o
+		 CROSS JOIN LATERAL (VALUES
+			(cme.full_name_key(o.legal_forename, o.legal_surname)),
+			(CASE WHEN o.preferred_forename IS NOT NULL
+			      OR o.preferred_surname IS NOT NULL
+			 THEN cme.full_name_key(
+			     coalesce(o.preferred_forename, o.legal_forename),
+			     coalesce(o.preferred_surname, o.legal_surname))
+			 END)) AS k(key)
+		 WHERE k.key IS NOT NULL;
+	ELSE
+		SELECT array_agg(o.la_code), array_agg(k.key)
+		  INTO v_la, v_key
+		  FROM old_rows o
+		  JOIN new_rows r
+		    ON r.la_code = o.la_code AND r.child_id = o.child_id
+		 CROSS JOIN LATERAL (VALUES
+			(cme.full_name_key(o.legal_forename, o.legal_surname)),
+			(CASE WHEN o.preferred_forename IS NOT NULL
+			      OR o.preferred_surname IS NOT NULL
+			 THEN cme.full_name_key(
+			     coalesce(o.preferred_forename, o.legal_forename),
+			     coalesce(o.preferred_surname, o.legal_surname))
+			 END)) AS k(key)
+		 WHERE k.key IS NOT NULL
+		   AND (r.legal_forename, r.legal_surname, r.preferred_forename,
+			r.preferred_surname)
+		       IS DISTINCT FROM (o.legal_forename, o.legal_surname,
+			o.preferred_forename, o.preferred_surname);
+	END IF;
 	IF v_la IS NOT NULL THEN
 		PERFORM cme.search_name_key_drop(v_la, v_key);
 	END IF;
@@ -252,16 +265,21 @@ BEGIN
 			PERFORM cme.search_name_key_add(v_la, v_key);
 		END IF;
 	END IF;
-	SELECT array_agg(o.la_code),
-	       array_agg(cme.full_name_key(o.forename, o.surname))
-	  INTO v_la, v_key
-	  FROM old_rows o
-	  LEFT JOIN LATERAL (SELECT r.* FROM new_rows r
-			      WHERE TG_OP = 'UPDATE'
-				AND r.la_code = o.la_code
-				AND r.name_id = o.name_id) AS r ON true
-	 WHERE r.name_id IS NULL
-	    OR (r.forename, r.surname) IS DISTINCT FROM (o.forename, o.surname);
+	IF TG_OP = 'DELETE' THEN
+		SELECT array_agg(o.la_code),
+		       array_agg(cme.full_name_key(o.forename, o.surname))
+		  INTO v_la, v_key
+		  FROM old_rows o;
+	ELSE
+		SELECT array_agg(o.la_code),
+		       array_agg(cme.full_name_key(o.forename, o.surname))
+		  INTO v_la, v_key
+		  FROM old_rows o
+		  JOIN new_rows r
+		    ON r.la_code = o.la_code AND r.name_id = o.name_id
+		 WHERE (r.forename, r.surname)
+		       IS DISTINCT FROM (o.forename, o.surname);
+	END IF;
 	IF v_la IS NOT NULL THEN
 		PERFORM cme.search_name_key_drop(v_la, v_key);
 	END IF;
