@@ -119,7 +119,7 @@ expect() {
 		case $1 in school) echo none ;; *) echo own ;; esac
 		return ;;
 	la_settings | term | non_school_day | school_day | la_child_count | \
-	child | child_name | \
+	search_name_key | child | child_name | \
 	child_former_upn | address | person | child_person | enrolment | \
 	attendance | register_return | cme_case | case_contact | \
 	case_enquiry | alert)

@@ -17,7 +17,11 @@
 #   definer function with a pinned search_path, not executable by PUBLIC,
 #   an auditor or a non-staff login; quotes and SQL in the text are text;
 #   a supervisor's name search uses the trigram and sounds-like indexes
-#   (auto_explain), and takes milliseconds.
+#   (auto_explain), and takes milliseconds;
+#   the folded names behind the trigram search (cme.search_name_key,
+#   020_search_speed.sql) are exactly those the LA's children, preferred
+#   names, former names and aliases bear, and stay so when a child is
+#   renamed or given an alias (the old name goes, the new one is found).
 #
 # Environment (tests/run-all.sh): CME_ROOT, CME_BIN, PGHOST, PGPORT,
 # PGDATABASE (the demo database), CME_PG_SUPERUSER. Changes nothing.
@@ -272,7 +276,10 @@ EOF
 )
 # (The small tables, child_name and the preferred names, may be read
 # whole in the demo database: that is the planner's choice, not scope.)
-for ix in child_legal_trgm child_legal_sound; do
+# 020_search_speed.sql: the LA's distinct folded names (a small table,
+# which the planner may read whole in the demo database), then the
+# children bearing them through the btree over the same expression.
+for ix in search_name_key child_legal_key child_legal_sound; do
 	like "search: a supervisor's name search uses $ix" "$plan" \
 	    "$ix"
 done
@@ -289,3 +296,70 @@ EOF
 )
 echo "# a supervisor's name search, warm: $(printf '%s\n' "$ms" |
     sed -n 's/^Time: //p')"
+
+# ------------------------------------ the folded names (020_search_speed)
+names_sql="SELECT la_code, cme.full_name_key(legal_forename, legal_surname)
+      FROM cme.child
+    UNION SELECT la_code, cme.full_name_key(coalesce(preferred_forename,
+	legal_forename), coalesce(preferred_surname, legal_surname))
+      FROM cme.child
+     WHERE preferred_forename IS NOT NULL OR preferred_surname IS NOT NULL
+    UNION SELECT la_code, cme.full_name_key(forename, surname)
+      FROM cme.child_name"
+is "search: search_name_key holds exactly the names children bear" \
+    "$(su1 "SELECT count(*) FROM ((SELECT * FROM cme.search_name_key
+	EXCEPT ($names_sql)) UNION ALL (($names_sql) EXCEPT
+	SELECT * FROM cme.search_name_key)) AS x")" 0
+# Rename a child whose name nobody else bears, as alex, in a transaction
+# that is rolled back: the new name is found, the old one is gone from
+# the names; an alias added the same way is found as an alias.
+lone=$(su1 "SELECT c.child_id || '|' || cme.full_name_key(c.legal_forename,
+	c.legal_surname)
+  FROM cme.child c WHERE c.la_code = 830
+   AND c.preferred_forename IS NULL AND c.preferred_surname IS NULL
+   AND NOT EXISTS (SELECT 1 FROM cme.child d WHERE d.la_code = 830
+	AND d.child_id <> c.child_id
+	AND cme.full_name_key(d.legal_forename, d.legal_surname) =
+	    cme.full_name_key(c.legal_forename, c.legal_surname))
+   AND NOT EXISTS (SELECT 1 FROM cme.child_name n WHERE n.la_code = 830
+	AND cme.full_name_key(n.forename, n.surname) =
+	    cme.full_name_key(c.legal_forename, c.legal_surname))
+ ORDER BY c.child_id LIMIT 1")
+lone_id=${lone%%|*}
+lone_key=${lone#*|}
+out=$(psql -X -q -At -U alex 2>&1 <<EOF
+BEGIN;
+UPDATE cme.child SET legal_surname = 'Quenbyworthe'
+ WHERE la_code = 830 AND child_id = $lone_id;
+SELECT 'renamed:' || child_id || '|' || how
+  FROM cme.search_children('Quenbyworth', 5, 'name');
+SELECT 'old:' || count(*) FROM cme.search_name_key
+ WHERE la_code = 830 AND name_key = '$lone_key';
+INSERT INTO cme.child_name (la_code, child_id, kind, forename, surname)
+VALUES (830, $lone_id, 'alias', 'Zebedee', 'Frobisham');
+SELECT 'alias:' || child_id || '|' || how
+  FROM cme.search_children('Zebedee Frobisam', 5, 'name');
+ROLLBACK;
+EOF
+)
+like "search: a renamed child is found by the new name" "$out" \
+    "renamed:$lone_id|legal name"
+like "search: ... and the old name is gone from search_name_key" "$out" \
+    "old:0"
+like "search: an alias added is found as an alias" "$out" \
+    "alias:$lone_id|alias"
+out=$(su_psql <<EOF
+BEGIN;
+INSERT INTO cme.child_name (la_code, child_id, kind, forename, surname)
+VALUES (830, $lone_id, 'alias', 'Zebedee', 'Frobisham');
+SELECT 'added:' || count(*) FROM cme.search_name_key
+ WHERE la_code = 830 AND name_key = 'zebedee frobisham';
+DELETE FROM cme.child_name WHERE la_code = 830 AND child_id = $lone_id
+   AND surname = 'Frobisham';
+SELECT 'deleted:' || count(*) FROM cme.search_name_key
+ WHERE la_code = 830 AND name_key = 'zebedee frobisham';
+ROLLBACK;
+EOF
+)
+like "search: an alias's name is added to search_name_key" "$out" "added:1"
+like "search: ... and goes when the alias is deleted" "$out" "deleted:0"
