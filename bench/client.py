@@ -130,7 +130,7 @@ def read_trace(path):
         with open(path) as f:
             for line in f:
                 p = line.rstrip("\n").split("\t")
-                if len(p) == 5:
+                if len(p) >= 5:
                     out.append({"action": p[0], "rt": int(p[1]),
                                 "stmts": int(p[2]),
                                 "server_ms": float(p[3]),

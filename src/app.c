@@ -73,11 +73,14 @@ app_trace_flush(struct app_trace *tr, const struct model *m)
 		return;
 	tty_settle(tr->tty);
 	model_db_stats(m, &now);
-	fprintf(tr->f, "%s\t%llu\t%llu\t%.3f\t%llu\n", tr->action,
+	fprintf(tr->f, "%s\t%llu\t%llu\t%.3f\t%llu\t%llu\t%llu\n",
+	    tr->action,
 	    (unsigned long long)(now.round_trips - tr->start.round_trips),
 	    (unsigned long long)(now.statements - tr->start.statements),
 	    now.server_ms - tr->start.server_ms,
-	    tty_bytes(tr->tty) - tr->bytes_start);
+	    tty_bytes(tr->tty) - tr->bytes_start,
+	    (unsigned long long)(now.prepared - tr->start.prepared),
+	    (unsigned long long)(now.reused - tr->start.reused));
 	fflush(tr->f);
 	tr->open = 0;
 }
@@ -156,6 +159,7 @@ app_run(const struct settings *s, const struct db_params *params,
 		    "(try cme --help for the other commands)\n");
 		return (1);
 	}
+	db_set_prepare_default(s->prepare);
 	if ((db = db_connect_start(params, &err)) == NULL) {
 		fprintf(stderr, "cme: %s\n", err.message);
 		db_error_release(&err);

@@ -33,6 +33,10 @@ const struct setting_info settings_table[] = {
 	  "libpq connection string for the supervisor's heavy reads "
 	  "(workload, reports), opened with target_session_attrs="
 	  "prefer-standby; empty reads from the primary connection" },
+	{ "database.prepare", SETTING_BOOL, S(prepare), "true", 0, 0, NULL,
+	  "keep the client's queries parsed and planned for the session "
+	  "(named prepared statements); false behind a pooler that does "
+	  "not carry them between transactions" },
 	{ "database.connect_timeout", SETTING_INT, S(connect_timeout), "10",
 	  2, 600, NULL, "seconds to wait for a connection" },
 	{ "database.keepalives_idle", SETTING_INT, S(keepalives_idle), "10",

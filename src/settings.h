@@ -27,6 +27,7 @@ struct settings {
 	/* database */
 	char	*conninfo;		/* libpq conninfo or URI; "" = env */
 	char	*standby;		/* conninfo for heavy reads; "" = none */
+	bool	 prepare;		/* keep statements prepared */
 	int	 connect_timeout;	/* seconds */
 	int	 keepalives_idle;	/* seconds */
 	int	 keepalives_interval;	/* seconds */

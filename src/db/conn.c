@@ -30,6 +30,9 @@ struct db_stmt {
 	db_result_fn	  fn;
 	void		 *arg;
 	int		  delivered;	/* callback has run */
+	int		  prep_slot;	/* kept statement (prepared.c), or -1 */
+	int		  prep_phase;	/* 1: its Parse's result is due, 2: the
+					   NULL after it; 0: neither */
 };
 
 struct db_batch {
@@ -58,7 +61,11 @@ struct db {
 	struct db_batch		*queue_tail;
 	db_notify_fn		 notify;
 	void			*notify_arg;
+	struct db_prep_cache	*prep;		/* owned; NULL: run unnamed */
 };
+
+/* Do new connections keep their statements (db_set_prepare_default)? */
+static bool	db_prepare_default = true;
 
 static void	db_fail_batch(struct db_batch *, const struct db_error *);
 static void	db_fail_inflight(struct db *, const char *);
@@ -120,6 +127,7 @@ db_close(struct db *db)
 		PQfinish(db->conn);
 	db_params_release(&db->params);
 	db_error_release(&db->last_error);
+	db_prep_free(db->prep);
 	free(db);
 }
 
@@ -277,6 +285,8 @@ db_connect_start(const struct db_params *params, struct db_error *err)
 
 	db = xcalloc(1, sizeof *db);
 	db->async = 1;
+	if (db_prepare_default)
+		db->prep = db_prep_new();
 	db_copy_params(&db->params, params);
 	if (db_reconnect_start(db) != 0 && db->conn == NULL) {
 		db_error_set(err, NULL, "%s", db->last_error.message);
@@ -445,6 +455,7 @@ db_pump_connect(struct db *db)
 		return (true);
 	}
 	db_remember_user(db);
+	db_prep_forget(db->prep);	/* a new session keeps nothing yet */
 	db->state = DB_READY;
 	if (db->queue != NULL) {
 		struct db_batch *b = db->queue;
@@ -490,11 +501,34 @@ db_deliver(struct db *db, PGresult *res)
 		break;
 	default:
 		db_error_from_result(&err, res);
+		/*
+		 * "cached plan must not change result type": a table under a
+		 * kept statement changed (a migration). Parse afresh.
+		 */
+		if (strcmp(err.sqlstate, "0A000") == 0)
+			db_prep_forget(db->prep);
 		if (s->fn != NULL)
 			s->fn(s->arg, NULL, &err);
 		break;
 	}
 	db_error_release(&err);
+}
+
+/*
+ * The result of parsing the current statement under its name: kept, or
+ * (an error, or not run) forgotten, and then the statement's own answer
+ * is that error: its execution can only report the pipeline aborted.
+ */
+static void
+db_deliver_parse(struct db *db, PGresult *res)
+{
+	struct db_stmt	*s = &db->inflight->stmts[db->cur];
+	bool		 ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+
+	db_prep_parsed(db->prep, s->prep_slot, ok);
+	s->prep_phase = 2;
+	if (!ok)
+		db_deliver(db, res);
 }
 
 /* The in-flight batch is complete: account for it, send the next one. */
@@ -556,8 +590,14 @@ db_pump(struct db *db)
 			/*
 			 * The end of one statement's results. A NULL that does
 			 * not follow a result (libpq may return one after a
-			 * sync) only means nothing more is ready yet.
+			 * sync) only means nothing more is ready yet. The NULL
+			 * after a Parse's result leads to the execution's.
 			 */
+			if (db->cur < db->inflight->n &&
+			    db->inflight->stmts[db->cur].prep_phase == 2) {
+				db->inflight->stmts[db->cur].prep_phase = 0;
+				continue;
+			}
 			if (db->cur < db->inflight->n &&
 			    db->inflight->stmts[db->cur].delivered) {
 				db->cur++;
@@ -571,7 +611,11 @@ db_pump(struct db *db)
 			db_finish_batch(db);
 			continue;
 		}
-		db_deliver(db, res);
+		if (db->cur < db->inflight->n &&
+		    db->inflight->stmts[db->cur].prep_phase == 1)
+			db_deliver_parse(db, res);
+		else
+			db_deliver(db, res);
 		PQclear(res);
 	}
 	changed |= db_deliver_notifies(db);
@@ -658,6 +702,7 @@ db_batch_add(struct db_batch *b, const char *sql, int nparams,
 	}
 	s->fn = fn;
 	s->arg = arg;
+	s->prep_slot = -1;
 }
 
 int
@@ -696,6 +741,12 @@ db_batch_free(struct db_batch *b)
  * batch starts with a ROLLBACK of it, so a failed batch never holds a
  * transaction open (or blocks what the user does next).
  */
+void
+db_set_prepare_default(bool on)
+{
+	db_prepare_default = on;
+}
+
 static void
 db_batch_prepend_rollback(struct db_batch *b)
 {
@@ -717,9 +768,28 @@ db_send_batch(struct db *db, struct db_batch *b, struct db_error *err)
 	    PQtransactionStatus(db->conn) == PQTRANS_INTRANS)
 		db_batch_prepend_rollback(b);
 	for (i = 0; i < b->n; i++) {
-		if (!PQsendQueryParams(db->conn, b->stmts[i].sql,
-		    b->stmts[i].nparams, NULL,
-		    (const char *const *)b->stmts[i].params, NULL, NULL, 0))
+		struct db_stmt	*s = &b->stmts[i];
+		const char	*name;
+		bool		 parse;
+
+		name = db_prep_lookup(db->prep, s->sql, &s->prep_slot, &parse);
+		if (name == NULL) {
+			if (!PQsendQueryParams(db->conn, s->sql, s->nparams,
+			    NULL, (const char *const *)s->params, NULL, NULL,
+			    0))
+				goto fail;
+			continue;
+		}
+		if (parse) {
+			if (!PQsendPrepare(db->conn, name, s->sql, s->nparams,
+			    NULL))
+				goto fail;
+			s->prep_phase = 1;
+			db->stats.prepared++;
+		} else
+			db->stats.reused++;
+		if (!PQsendQueryPrepared(db->conn, name, s->nparams,
+		    (const char *const *)s->params, NULL, NULL, 0))
 			goto fail;
 	}
 	if (!PQpipelineSync(db->conn))

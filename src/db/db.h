@@ -170,8 +170,18 @@ struct db_stats {
 	uint64_t	round_trips;	/* batches (and blocking calls) sent */
 	uint64_t	statements;	/* statements executed */
 	double		server_ms;	/* time from send to last result */
+	uint64_t	prepared;	/* statements sent to be kept */
+	uint64_t	reused;		/* executions of a kept statement */
 };
 
 void		 db_stats_get(const struct db *, struct db_stats *);
+
+/*
+ * Whether connections opened from now on keep their queries parsed and
+ * planned for the session (named prepared statements, src/db/prepared.c;
+ * default true). False for a pooler that does not carry them between
+ * transactions (settings: database.prepare).
+ */
+void		 db_set_prepare_default(bool);
 
 #endif /* CME_DB_DB_H */

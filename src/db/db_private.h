@@ -23,4 +23,19 @@ PGconn		*db_pgconn(struct db *);
 /* Milliseconds from a monotonic clock. */
 double		 db_now_ms(void);
 
+/* The session's kept statements (prepared.c). */
+struct db_prep_cache;
+struct db_prep_cache *db_prep_new(void);
+void		 db_prep_free(struct db_prep_cache *);
+/* A new session: nothing is kept any more. */
+void		 db_prep_forget(struct db_prep_cache *);
+/*
+ * The name to execute sql under (NULL: run it unnamed), its slot, and
+ * whether it must be parsed under that name first (*parse).
+ */
+const char	*db_prep_lookup(struct db_prep_cache *, const char *sql,
+		    int *slot, bool *parse);
+/* The server's answer to parsing slot: kept, or not (forgotten). */
+void		 db_prep_parsed(struct db_prep_cache *, int slot, bool ok);
+
 #endif /* CME_DB_DB_PRIVATE_H */

@@ -140,4 +140,6 @@ desk_add_stats(const struct desk *d, struct db_stats *st)
 	st->round_trips += s.round_trips;
 	st->statements += s.statements;
 	st->server_ms += s.server_ms;
+	st->prepared += s.prepared;
+	st->reused += s.reused;
 }
