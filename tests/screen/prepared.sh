@@ -43,14 +43,15 @@ rm -f "$trace"
 screen_start 100 30 "env PGUSER=alex TERM=tmux-256color LC_ALL=C.UTF-8 \
     CME_TRACE=$trace $CME_BIN"
 screen_expect "the caseload is shown" "Summary: $name1"
-# Each step waits for the Timeline's rows (an enrolment: every child has
-# one), not just its heading, so each trace line holds its own batch.
+# Each step waits for the Timeline's rows (its column heading "What (N
+# events)" is drawn once they are in), not just the tab's title, so each
+# trace line holds its own batch.
 screen_keys 2
 screen_expect "2 opens the Timeline of the first child" "Timeline: $name1"
-screen_expect "the first child's Timeline rows" "joined"
+screen_expect "the first child's Timeline rows" "What ("
 screen_keys j
 screen_expect "j shows the next child's Timeline" "Timeline: $name2"
-screen_expect "the next child's Timeline rows" "joined"
+screen_expect "the next child's Timeline rows" "What ("
 if pg_data_present; then
 	# C-l (a redraw: no database work) holds the reconnection's own
 	# batches in the trace.
@@ -64,7 +65,7 @@ if pg_data_present; then
 	screen_keys j
 	screen_expect "the Timeline after the restart is shown" \
 	    "Timeline: $name3"
-	screen_expect "its rows, read on the new session" "joined"
+	screen_expect "its rows, read on the new session" "What ("
 else
 	echo "# prepared: no cluster data directory at $PGHOST/data:" \
 	    "restart skipped"
@@ -107,11 +108,11 @@ screen_start 100 30 "env PGUSER=alex TERM=tmux-256color LC_ALL=C.UTF-8 \
 screen_expect "prepare = false: the caseload is shown" "Summary: $name1"
 screen_keys 2
 screen_expect "prepare = false: the Timeline" "Timeline: $name1"
-screen_expect "prepare = false: its rows" "joined"
+screen_expect "prepare = false: its rows" "What ("
 screen_keys j
 screen_expect "prepare = false: the next child's Timeline" \
     "Timeline: $name2"
-screen_expect "prepare = false: its rows" "joined"
+screen_expect "prepare = false: its rows" "What ("
 screen_keys Q
 screen_wait_dead >/dev/null
 is "prepare = false: nothing is prepared or reused" \
