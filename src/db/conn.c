@@ -30,6 +30,7 @@ struct db_stmt {
 	db_result_fn	  fn;
 	void		 *arg;
 	int		  delivered;	/* callback has run */
+	int		  unprepared;	/* never kept (db_batch_unprepared) */
 	int		  prep_slot;	/* kept statement (prepared.c), or -1 */
 	int		  prep_phase;	/* 1: its Parse's result is due, 2: the
 					   NULL after it; 0: neither */
@@ -705,6 +706,13 @@ db_batch_add(struct db_batch *b, const char *sql, int nparams,
 	s->prep_slot = -1;
 }
 
+void
+db_batch_unprepared(struct db_batch *b)
+{
+	if (b->n > 0)
+		b->stmts[b->n - 1].unprepared = 1;
+}
+
 int
 db_batch_size(const struct db_batch *b)
 {
@@ -772,7 +780,8 @@ db_send_batch(struct db *db, struct db_batch *b, struct db_error *err)
 		const char	*name;
 		bool		 parse;
 
-		name = db_prep_lookup(db->prep, s->sql, &s->prep_slot, &parse);
+		name = s->unprepared ? NULL :
+		    db_prep_lookup(db->prep, s->sql, &s->prep_slot, &parse);
 		if (name == NULL) {
 			if (!PQsendQueryParams(db->conn, s->sql, s->nparams,
 			    NULL, (const char *const *)s->params, NULL, NULL,

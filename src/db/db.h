@@ -176,6 +176,9 @@ struct db_stats {
 
 void		 db_stats_get(const struct db *, struct db_stats *);
 
+/* The statement added last runs unnamed, never kept (a plan per run). */
+void		 db_batch_unprepared(struct db_batch *);
+
 /*
  * Whether connections opened from now on keep their queries parsed and
  * planned for the session (named prepared statements, src/db/prepared.c;

@@ -724,6 +724,13 @@ list_add_summaries(struct list *l, struct db_batch *b, const char *page_sql,
 	sbuf_append_str(&sql, ") s ON true ORDER BY p.pf_ord");
 	db_batch_add(b, sql.buf, np, params, list_on_page_summaries,
 	    list_req_new(l, how));
+	/*
+	 * A keyset page (paging down a long list) runs with new keys each
+	 * time: kept, PostgreSQL's generic plan for it measured slower than
+	 * planning afresh (All children at 300,000: p50 15.8 -> 20.0 ms).
+	 */
+	if (how != FETCH_TOP)
+		db_batch_unprepared(b);
 	sbuf_release(&sql);
 	return (true);
 }
