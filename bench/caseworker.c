@@ -287,8 +287,12 @@ main(int argc, char **argv)
 		}
 	}
 	for (i = 0; i < n; i++) {
-		if (wait(&status) > 0 && (!WIFEXITED(status) ||
-		    WEXITSTATUS(status) != 0))
+		if ((pid = wait(&status)) <= 0)
+			continue;
+		if (WIFSIGNALED(status))
+			fprintf(stderr, "caseworker: process %ld died of "
+			    "signal %d\n", (long)pid, WTERMSIG(status));
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 			failed++;
 	}
 	if (failed > 0)

@@ -5,7 +5,7 @@
 #   sh bench/run.sh full     300,000 pupils (make bench)
 #   sh bench/run.sh quick    30,000 pupils, fewer repetitions (make bench-quick)
 #
-# Needs build/cme and build/bench/caseworker (make bench-bins) and what
+# Builds build/cme and build/bench/caseworker if stale (make bench-bins); needs what
 # bench/deps.sh installs. Everything runs in a private cluster under
 # var/bench (Unix socket only; tools/pgcluster.sh), in database
 # cme_bench_full or cme_bench_quick, seeded once with `cme db seed --large`
@@ -27,6 +27,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bin=$root/build/cme
 cw=$root/build/bench/caseworker
+# Fresh binaries: a caseworker linked against an older libcme.a fails
+# (BENCH_ONLY runs do not go through make bench).
+make -s --no-print-directory bench-bins >/dev/null || exit 2
 [ -x "$bin" ] && [ -x "$cw" ] || {
 	echo "bench: build first (make bench-bins)" >&2; exit 2; }
 
