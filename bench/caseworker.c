@@ -6,8 +6,11 @@
  * sends is the client's own SQL, batched exactly as the client batches it
  * (one pipeline per screen). Only the keyboard and curses are missing.
  *
- *   caseworker -n USERS -t SECONDS [-r RAMP] [-w THINK_MS] [-o OUT]
+ *   caseworker -n USERS -t SECONDS [-r RAMP] [-u] [-w THINK_MS] [-o OUT]
  *       ROLES NAMES UPNS
+ *
+ * (-u: statements unprepared, as the client with database.prepare =
+ * false.)
  *
  * forks USERS processes; process i logs in as the i-th role of the file
  * ROLES (one login a line, used round robin) at i * RAMP / USERS seconds
@@ -229,7 +232,7 @@ main(int argc, char **argv)
 	pid_t		 pid;
 	int		 c, i, n = 100, status, failed = 0;
 
-	while ((c = getopt(argc, argv, "n:t:r:w:o:")) != -1) {
+	while ((c = getopt(argc, argv, "n:t:r:uw:o:")) != -1) {
 		switch (c) {
 		case 'n':
 			n = atoi(optarg);
@@ -240,6 +243,9 @@ main(int argc, char **argv)
 		case 'r':
 			ramp = atof(optarg);
 			break;
+		case 'u':	/* as database.prepare = false */
+			db_set_prepare_default(false);
+			break;
 		case 'w':
 			think_ms = atof(optarg);
 			break;
@@ -248,8 +254,8 @@ main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: caseworker -n USERS -t SECS "
-			    "[-r RAMP] [-w THINK_MS] [-o OUT] ROLES NAMES "
-			    "UPNS\n");
+			    "[-r RAMP] [-u] [-w THINK_MS] [-o OUT] ROLES "
+			    "NAMES UPNS\n");
 			return (2);
 		}
 	}
