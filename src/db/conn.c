@@ -526,10 +526,11 @@ db_deliver_parse(struct db *db, PGresult *res)
 	struct db_stmt	*s = &db->inflight->stmts[db->cur];
 	bool		 ok = PQresultStatus(res) == PGRES_COMMAND_OK;
 
-	db_prep_parsed(db->prep, s->prep_slot, ok);
 	s->prep_phase = 2;
-	if (!ok)
+	if (!ok) {
+		db_prep_failed(db->prep, s->prep_slot);
 		db_deliver(db, res);
+	}
 }
 
 /* The in-flight batch is complete: account for it, send the next one. */
@@ -707,6 +708,12 @@ db_batch_add(struct db_batch *b, const char *sql, int nparams,
 }
 
 void
+db_set_prepare_default(bool on)
+{
+	db_prepare_default = on;
+}
+
+void
 db_batch_unprepared(struct db_batch *b)
 {
 	if (b->n > 0)
@@ -749,12 +756,6 @@ db_batch_free(struct db_batch *b)
  * batch starts with a ROLLBACK of it, so a failed batch never holds a
  * transaction open (or blocks what the user does next).
  */
-void
-db_set_prepare_default(bool on)
-{
-	db_prepare_default = on;
-}
-
 static void
 db_batch_prepend_rollback(struct db_batch *b)
 {

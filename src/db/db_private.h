@@ -35,7 +35,7 @@ void		 db_prep_forget(struct db_prep_cache *);
  */
 const char	*db_prep_lookup(struct db_prep_cache *, const char *sql,
 		    int *slot, bool *parse);
-/* The server's answer to parsing slot: kept, or not (forgotten). */
-void		 db_prep_parsed(struct db_prep_cache *, int slot, bool ok);
+/* The server refused (or never ran) the parse of slot: forget it. */
+void		 db_prep_failed(struct db_prep_cache *, int slot);
 
 #endif /* CME_DB_DB_PRIVATE_H */

@@ -37,7 +37,6 @@ struct db_prep_entry {
 	char		*sql;		/* owned; NULL: free slot */
 	uint64_t	 hash;
 	char		 name[24];
-	bool		 parsed;	/* the server has it */
 };
 
 struct db_prep_cache {
@@ -138,7 +137,6 @@ db_prep_lookup(struct db_prep_cache *c, const char *sql, int *slot,
 	e = &c->e[i];
 	e->sql = xstrdup(sql);
 	e->hash = h;
-	e->parsed = false;
 	snprintf(e->name, sizeof e->name, "cme_p%llu",
 	    (unsigned long long)++c->seq);
 	*slot = i;
@@ -146,16 +144,12 @@ db_prep_lookup(struct db_prep_cache *c, const char *sql, int *slot,
 	return (e->name);
 }
 
+/* Not on the server: the next use parses it again, under a new name. */
 void
-db_prep_parsed(struct db_prep_cache *c, int slot, bool ok)
+db_prep_failed(struct db_prep_cache *c, int slot)
 {
 	if (c == NULL || slot < 0 || slot >= c->n || c->e[slot].sql == NULL)
 		return;
-	if (ok) {
-		c->e[slot].parsed = true;
-		return;
-	}
-	/* Not on the server: the next use parses it again, new name. */
 	free(c->e[slot].sql);
 	c->e[slot].sql = NULL;
 }

@@ -294,6 +294,35 @@ list_queue_is_desk(enum list_queue q)
 	    q == QUEUE_ESCALATED);
 }
 
+/* Who sees the desk queues; list_add_counts says the same in SQL. */
+bool
+list_queue_shown_to(enum list_queue q, const char *kind)
+{
+	return (!list_queue_is_desk(q) || strcmp(kind, "supervisor") == 0 ||
+	    strcmp(kind, "admin") == 0);
+}
+#define LIST_DESK_KINDS_SQL	"('supervisor', 'admin')"
+
+/*
+ * The number of rows of queue q, unlimited, as a scalar sub-select: its
+ * kept size when it has one, else a count of its base table.
+ */
+static void
+list_append_size(struct sbuf *sql, enum list_queue q)
+{
+	const struct list_queuedef	*qd = &list_queues[q];
+
+	if (qd->size != NULL) {
+		sbuf_append_str(sql, qd->size);
+		return;
+	}
+	sbuf_append_str(sql, "(SELECT count(*) FROM ");
+	sbuf_append_str(sql, list_kinds[qd->kind].count_from);
+	sbuf_append_str(sql, " WHERE ");
+	sbuf_append_str(sql, qd->where);
+	sbuf_append_str(sql, ")");
+}
+
 const char *
 list_queue_name(enum list_queue q)
 {
@@ -751,17 +780,18 @@ list_add_total(struct list *l, struct db_batch *b)
 	int				 np;
 
 	sbuf_init(&sql, 256);
-	if (l->lim.where == NULL && list_queues[l->queue].size != NULL) {
+	if (l->lim.where == NULL) {
+		/* The queue alone: as the queue bar counts it. */
 		sbuf_append_str(&sql, "SELECT ");
-		sbuf_append_str(&sql, list_queues[l->queue].size);
+		list_append_size(&sql, l->queue);
 		db_batch_add(b, sql.buf, 0, NULL, list_on_total,
 		    list_req_new(l, FETCH_TOP));
 		sbuf_release(&sql);
 		return;
 	}
+	/* A limit may name the joined tables. */
 	sbuf_append_str(&sql, "SELECT count(*) FROM ");
-	/* A limit may name the joined tables; the queue alone does not. */
-	sbuf_append_str(&sql, l->lim.where != NULL ? k->from : k->count_from);
+	sbuf_append_str(&sql, k->from);
 	sbuf_append_str(&sql, " WHERE (");
 	sbuf_append_str(&sql, list_queues[l->queue].where);
 	sbuf_append_str(&sql, ")");
@@ -1286,24 +1316,14 @@ list_add_counts(struct list *l, struct db_batch *b)
 	sbuf_init(&sql, 1024);
 	sbuf_append_str(&sql, "SELECT ");
 	for (q = 0; q < QUEUE_COUNT; q++) {
-		const struct list_queuedef *qd = &list_queues[q];
-
 		if (q > 0)
 			sbuf_append_str(&sql, ", ");
-		/* The desk queues are counted for those who see them. */
+		/* Queues are counted for those who see them. */
 		if (list_queue_is_desk((enum list_queue)q))
 			sbuf_append_str(&sql, "CASE WHEN EXISTS (SELECT 1 "
 			    "FROM cme.staff s WHERE s.role_name = current_user "
-			    "AND s.kind IN ('supervisor', 'admin')) THEN ");
-		if (qd->size != NULL) {
-			sbuf_append_str(&sql, qd->size);
-		} else {
-			sbuf_append_str(&sql, "(SELECT count(*) FROM ");
-			sbuf_append_str(&sql, list_kinds[qd->kind].count_from);
-			sbuf_append_str(&sql, " WHERE ");
-			sbuf_append_str(&sql, qd->where);
-			sbuf_append_str(&sql, ")");
-		}
+			    "AND s.kind IN " LIST_DESK_KINDS_SQL ") THEN ");
+		list_append_size(&sql, (enum list_queue)q);
 		if (list_queue_is_desk((enum list_queue)q))
 			sbuf_append_str(&sql, " END");
 	}

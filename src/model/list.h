@@ -73,6 +73,11 @@ void		 list_free(struct list *);
 const char	*list_queue_name(enum list_queue);
 /* A supervisor's queue (team alerts, overdue, escalated). */
 bool		 list_queue_is_desk(enum list_queue);
+/*
+ * Is the queue shown to (and counted for) staff of this kind: the desk
+ * queues to supervisors and admins only (":queue" still opens any).
+ */
+bool		 list_queue_shown_to(enum list_queue, const char *kind);
 const char	*list_queue_short_name(enum list_queue);
 
 /* Opens a queue from the top (keeps the sort when the kind is the same). */

@@ -226,10 +226,8 @@ ui_cursor_moved(struct ui *ui, long row, bool at_once)
 bool
 ui_queue_shown(const struct ui *ui, int q)
 {
-	const char	*kind = model_user_kind(ui->model);
-
-	return (!list_queue_is_desk((enum list_queue)q) ||
-	    strcmp(kind, "supervisor") == 0 || strcmp(kind, "admin") == 0);
+	return (list_queue_shown_to((enum list_queue)q,
+	    model_user_kind(ui->model)));
 }
 
 void

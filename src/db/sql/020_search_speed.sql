@@ -3,6 +3,7 @@
 --
 -- Owns: cme.search_name_key (the folded names of each LA, derived, kept
 -- by triggers), cme.search_name_key_add(smallint[], text[]),
+-- cme.child_own_name_keys(text, text, text, text),
 -- cme.search_name_key_drop(smallint[], text[]) and the trigger functions
 -- cme.search_name_key_child() and cme.search_name_key_child_name(); the
 -- btree indexes child_legal_key, child_preferred_key and child_name_key;
@@ -147,6 +148,23 @@ $$;
 REVOKE ALL ON FUNCTION cme.search_name_key_add(smallint[], text[]),
     cme.search_name_key_drop(smallint[], text[]) FROM PUBLIC;
 
+-- The folded names a child's own record bears: the legal name and, when
+-- there is one, the preferred name (else NULL), each computed as the
+-- indexes child_legal_key and child_preferred_key compute it.
+CREATE FUNCTION cme.child_own_name_keys(p_legal_forename text,
+    p_legal_surname text, p_preferred_forename text,
+    p_preferred_surname text) RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+	SELECT ARRAY[cme.full_name_key(p_legal_forename, p_legal_surname),
+		     CASE WHEN p_preferred_forename IS NOT NULL
+			   OR p_preferred_surname IS NOT NULL
+		     THEN cme.full_name_key(
+			 coalesce(p_preferred_forename, p_legal_forename),
+			 coalesce(p_preferred_surname, p_legal_surname))
+		     END]
+$$;
+
 -- Statement triggers. On UPDATE only the rows whose name columns changed
 -- count (an update of a flag adds and drops nothing).
 CREATE FUNCTION cme.search_name_key_child() RETURNS trigger
@@ -161,14 +179,9 @@ BEGIN
 		SELECT array_agg(r.la_code), array_agg(k.key)
 		  INTO v_la, v_key
 		  FROM new_rows r
-		 CROSS JOIN LATERAL (VALUES
-			(cme.full_name_key(r.legal_forename, r.legal_surname)),
-			(CASE WHEN r.preferred_forename IS NOT NULL
-			      OR r.preferred_surname IS NOT NULL
-			 THEN cme.full_name_key(
-			     coalesce(r.preferred_forename, r.legal_forename),
-			     coalesce(r.preferred_surname, r.legal_surname))
-			 END)) AS k(key);
+		 CROSS JOIN LATERAL unnest(cme.child_own_name_keys(
+			r.legal_forename, r.legal_surname,
+			r.preferred_forename, r.preferred_surname)) AS k(key);
 		PERFORM cme.search_name_key_add(v_la, v_key);
 		RETURN NULL;
 	END IF;
@@ -178,14 +191,9 @@ BEGIN
 		  FROM new_rows r
 		  JOIN old_rows o
 		    ON o.la_code = r.la_code AND o.child_id = r.child_id
-		 CROSS JOIN LATERAL (VALUES
-			(cme.full_name_key(r.legal_forename, r.legal_surname)),
-			(CASE WHEN r.preferred_forename IS NOT NULL
-			      OR r.preferred_surname IS NOT NULL
-			 THEN cme.full_name_key(
-			     coalesce(r.preferred_forename, r.legal_forename),
-			     coalesce(r.preferred_surname, r.legal_surname))
-			 END)) AS k(key)
+		 CROSS JOIN LATERAL unnest(cme.child_own_name_keys(
+			r.legal_forename, r.legal_surname,
+			r.preferred_forename, r.preferred_surname)) AS k(key)
 		 WHERE (r.legal_forename, r.legal_surname,
 			r.preferred_forename, r.preferred_surname)
 		       IS DISTINCT FROM (o.legal_forename, o.legal_surname,
@@ -200,14 +208,9 @@ BEGIN
 		SELECT array_agg(o.la_code), array_agg(k.key)
 		  INTO v_la, v_key
 		  FROM old_rows o
-		 CROSS JOIN LATERAL (VALUES
-			(cme.full_name_key(o.legal_forename, o.legal_surname)),
-			(CASE WHEN o.preferred_forename IS NOT NULL
-			      OR o.preferred_surname IS NOT NULL
-			 THEN cme.full_name_key(
-			     coalesce(o.preferred_forename, o.legal_forename),
-			     coalesce(o.preferred_surname, o.legal_surname))
-			 END)) AS k(key)
+		 CROSS JOIN LATERAL unnest(cme.child_own_name_keys(
+			o.legal_forename, o.legal_surname,
+			o.preferred_forename, o.preferred_surname)) AS k(key)
 		 WHERE k.key IS NOT NULL;
 	ELSE
 		SELECT array_agg(o.la_code), array_agg(k.key)
@@ -215,14 +218,9 @@ BEGIN
 		  FROM old_rows o
 		  JOIN new_rows r
 		    ON r.la_code = o.la_code AND r.child_id = o.child_id
-		 CROSS JOIN LATERAL (VALUES
-			(cme.full_name_key(o.legal_forename, o.legal_surname)),
-			(CASE WHEN o.preferred_forename IS NOT NULL
-			      OR o.preferred_surname IS NOT NULL
-			 THEN cme.full_name_key(
-			     coalesce(o.preferred_forename, o.legal_forename),
-			     coalesce(o.preferred_surname, o.legal_surname))
-			 END)) AS k(key)
+		 CROSS JOIN LATERAL unnest(cme.child_own_name_keys(
+			o.legal_forename, o.legal_surname,
+			o.preferred_forename, o.preferred_surname)) AS k(key)
 		 WHERE k.key IS NOT NULL
 		   AND (r.legal_forename, r.legal_surname, r.preferred_forename,
 			r.preferred_surname)
